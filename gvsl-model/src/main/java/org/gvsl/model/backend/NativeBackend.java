@@ -1,0 +1,60 @@
+package org.gvsl.model.backend;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Loads the ND4J backend with the fastest native binary on the class path and reports what was loaded.
+ *
+ * <p>The CPU build of the project carries two native binaries of nd4j-native: the plain one (from
+ * nd4j-native-platform) and the oneDNN one (classifier {@code linux-x86_64-onednn}). JavaCPP picks between them
+ * by the system property {@code javacpp.platform.extension}, which must be set before the first ND4J class loads
+ * its natives. Without oneDNN, conv3d runs about 80× slower on x86-64 (see README, "Native backend"), so
+ * {@link #initialise()} selects {@code -onednn} whenever that binary is present and the user has not chosen
+ * otherwise ({@code -Djavacpp.platform.extension=} with an empty value keeps the plain build).
+ */
+public final class NativeBackend {
+
+    /** JavaCPP's system property naming the variant of the native binary. */
+    public static final String EXTENSION_PROPERTY = "javacpp.platform.extension";
+
+    private static final String ONEDNN = "-onednn";
+    private static final String ONEDNN_PROBE = "/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-onednn/";
+
+    private static volatile boolean initialised;
+
+    private NativeBackend() {
+    }
+
+    /**
+     * Selects the native binary and loads the backend. Idempotent; call it before any other ND4J use
+     * (program entry points and test set-up do).
+     */
+    public static synchronized void initialise() {
+        if (initialised) {
+            return;
+        }
+        if (System.getProperty(EXTENSION_PROPERTY) == null
+                && NativeBackend.class.getResource(ONEDNN_PROBE + "libnd4jcpu.so") != null) {
+            System.setProperty(EXTENSION_PROPERTY, ONEDNN);
+        }
+        Nd4j.getBackend();
+        initialised = true;
+    }
+
+    /** Whether the loaded native library was built with oneDNN (always false on CUDA, which uses cuDNN). */
+    public static boolean hasOneDnn() {
+        initialise();
+        return Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN");
+    }
+
+    /** One line for logs: backend class, binary variant, oneDNN, thread count. */
+    public static String describe() {
+        initialise();
+        String extension = System.getProperty(EXTENSION_PROPERTY, "");
+        return String.format("ND4J backend %s, native binary %s, oneDNN %s, %d threads",
+                Nd4j.getBackend().getClass().getSimpleName(),
+                extension.isEmpty() ? "default" : extension.substring(1),
+                hasOneDnn() ? "yes" : "no",
+                Nd4j.getEnvironment().maxThreads());
+    }
+}

@@ -1,0 +1,103 @@
+package org.gvsl.reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A folder of reference cases described by its {@code manifest.json}: either a directory on disk or the copy
+ * bundled with this module.
+ */
+public final class ReferenceCases {
+
+    /** Class-path folder of the bundled copy of {@code shared/reference/cases}. */
+    static final String BUNDLED_ROOT = "/org/gvsl/reference/cases/";
+
+    private final String origin;
+    private final FileReader reader;
+    private final JsonNode manifest;
+
+    /** Reads one file of the folder by its name. */
+    @FunctionalInterface
+    interface FileReader {
+        byte[] read(String fileName) throws IOException;
+    }
+
+    private ReferenceCases(String origin, FileReader reader) {
+        this.origin = origin;
+        this.reader = reader;
+        try {
+            this.manifest = new ObjectMapper().readTree(reader.read("manifest.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read manifest.json of reference cases in " + origin, e);
+        }
+        if (!manifest.has("cases")) {
+            throw new IllegalArgumentException("manifest.json in " + origin + " has no \"cases\" object");
+        }
+    }
+
+    /** The cases bundled with the project (seed 1, narrow widths). */
+    public static ReferenceCases bundled() {
+        return new ReferenceCases("bundled cases (" + BUNDLED_ROOT + ")", name -> {
+            try (InputStream in = ReferenceCases.class.getResourceAsStream(BUNDLED_ROOT + name)) {
+                if (in == null) {
+                    throw new NoSuchFileException(BUNDLED_ROOT + name);
+                }
+                return in.readAllBytes();
+            }
+        });
+    }
+
+    /** The cases in a directory holding a {@code manifest.json} in the reference format. */
+    public static ReferenceCases open(Path directory) {
+        if (!Files.isRegularFile(directory.resolve("manifest.json"))) {
+            throw new IllegalArgumentException("not a reference-case folder (no manifest.json): " + directory);
+        }
+        return new ReferenceCases(directory.toString(), name -> Files.readAllBytes(directory.resolve(name)));
+    }
+
+    /** Case names in manifest order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = manifest.get("cases").fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    /** One case by name. */
+    public ReferenceCase get(String name) {
+        JsonNode node = manifest.get("cases").get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no case \"" + name + "\" in " + origin + "; cases: " + names());
+        }
+        return new ReferenceCase(name, node, this);
+    }
+
+    /** The top-level manifest (seed, widths, conventions). */
+    public JsonNode manifest() {
+        return manifest;
+    }
+
+    /** Where the cases come from, for messages. */
+    public String origin() {
+        return origin;
+    }
+
+    byte[] readFile(String fileName) {
+        try {
+            return reader.read(fileName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName + " of reference cases in " + origin, e);
+        }
+    }
+}
