@@ -51,13 +51,18 @@ public final class ReferenceCase {
         return node.path("arrays").has(key);
     }
 
-    /** The array stored under a key, as written (dtype and shape of the {@code .npy}). */
-    public INDArray array(String key) {
+    /** The file name of the array stored under a key. */
+    public String fileOf(String key) {
         JsonNode entry = node.path("arrays").get(key);
         if (entry == null) {
             throw new IllegalArgumentException("case " + name + " has no array \"" + key + "\"");
         }
-        return Nd4j.createNpyFromByteArray(folder.readFile(entry.get("file").asText())).dup();
+        return entry.get("file").asText();
+    }
+
+    /** The array stored under a key, as written (dtype and shape of the {@code .npy}). */
+    public INDArray array(String key) {
+        return Nd4j.createNpyFromByteArray(folder.readFile(fileOf(key))).dup();
     }
 
     /**

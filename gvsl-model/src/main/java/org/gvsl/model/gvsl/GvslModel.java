@@ -1,0 +1,175 @@
+package org.gvsl.model.gvsl;
+
+import org.gvsl.model.blocks.ParameterFactory;
+import org.gvsl.model.heads.AffineDisplacement;
+import org.gvsl.model.heads.AffineHead;
+import org.gvsl.model.heads.AffineMatrix;
+import org.gvsl.model.heads.DeformableHead;
+import org.gvsl.model.heads.RestorationHead;
+import org.gvsl.model.losses.LocalNcc;
+import org.gvsl.model.losses.RestorationMse;
+import org.gvsl.model.losses.Smoothness;
+import org.gvsl.model.network.UNet3D;
+import org.gvsl.model.shape.SpatialSize;
+import org.gvsl.model.warp.TrilinearWarp;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * GVSL as a composition of a backbone and heads (spec §1–§5): one forward pass from the fixed image {@code x_A^t},
+ * the moving image {@code x_B} and the clean target {@code x_A} to every intermediate and the losses.
+ *
+ * <pre>
+ *   g, f            = UNet([fixed; moving])              both volumes in one batch of 2N (GroupNorm is per sample)
+ *   raw             = AffineHead(g_moving, g_fixed)       → (M, t) → L, c on the grid
+ *   a               = (L − I)·p + c                       affine displacement (voxels)
+ *   u               = DeformableHead(warp(f_moving, a), f_fixed)
+ *   Φ               = a + L·u ;  warped = warp(moving, Φ) one interpolation
+ *   restored        = RestorationHead(f_fixed)
+ *   L = L_ncc(warped, target) + λs·L_smooth(u) + λm·L_mse(restored, target)
+ * </pre>
+ * Without the affine head {@code a = 0} and {@code L = I}; parts a {@link Variant} leaves out are absent (null) in
+ * {@link Outputs}.
+ */
+public final class GvslModel {
+
+    private final GvslConfig config;
+    private final UNet3D backbone;
+    private final AffineHead affineHead;
+    private final DeformableHead deformableHead;
+    private final RestorationHead restorationHead;
+    private final LocalNcc ncc;
+
+    /**
+     * Composes a model; the heads that {@code config.variant()} does not use must be null.
+     */
+    public GvslModel(GvslConfig config, UNet3D backbone, AffineHead affineHead, DeformableHead deformableHead,
+                     RestorationHead restorationHead) {
+        Variant v = config.variant();
+        if ((affineHead != null) != v.affine() || (deformableHead != null) != v.registration()
+                || (restorationHead != null) != v.restoration()) {
+            throw new IllegalArgumentException("the heads given do not match variant " + v + ": affine="
+                    + (affineHead != null) + ", deformable=" + (deformableHead != null) + ", restoration="
+                    + (restorationHead != null));
+        }
+        this.config = config;
+        this.backbone = backbone;
+        this.affineHead = affineHead;
+        this.deformableHead = deformableHead;
+        this.restorationHead = restorationHead;
+        this.ncc = new LocalNcc(config.nccWindow());
+    }
+
+    /** Builds the backbone and the heads that the configuration's variant uses, with fresh parameters. */
+    public static GvslModel create(ParameterFactory params, GvslConfig config) {
+        Variant v = config.variant();
+        int c4 = config.widths().c4();
+        int c8 = config.widths().c8();
+        return new GvslModel(config,
+                new UNet3D(params, "unet", config.widths()),
+                v.affine() ? new AffineHead(params, c4) : null,
+                v.registration() ? new DeformableHead(params, c8) : null,
+                v.restoration() ? new RestorationHead(params, c8) : null);
+    }
+
+    /**
+     * Every tensor of one forward pass; null where the variant leaves the part out.
+     *
+     * @param globalFixed  g of the fixed image {@code [N, c4, D'/16, H'/16, W'/16]}
+     * @param globalMoving g of the moving image
+     * @param localFixed   f of the fixed image {@code [N, c8, D, H, W]}
+     * @param localMoving  f of the moving image
+     * @param raw          affine head output {@code [N, 15]}
+     * @param affine       the affine matrix (M, t)
+     * @param voxelMatrix  L in (x, y, z) order {@code [N, 3, 3]}
+     * @param affineField  a {@code [N, 3, D, H, W]}
+     * @param flow         u {@code [N, 3, D, H, W]}
+     * @param dvf          Φ {@code [N, 3, D, H, W]}
+     * @param warped       moving warped by Φ {@code [N, 1, D, H, W]}
+     * @param restored     restoration output {@code [N, 1, D, H, W]}
+     * @param lossNcc      L_ncc
+     * @param lossSmooth   L_smooth
+     * @param lossMse      L_mse
+     * @param lossTotal    the weighted total
+     */
+    public record Outputs(SDVariable globalFixed, SDVariable globalMoving, SDVariable localFixed,
+                          SDVariable localMoving, SDVariable raw, AffineMatrix affine, SDVariable voxelMatrix,
+                          SDVariable affineField, SDVariable flow, SDVariable dvf, SDVariable warped,
+                          SDVariable restored, SDVariable lossNcc, SDVariable lossSmooth, SDVariable lossMse,
+                          SDVariable lossTotal) {
+    }
+
+    /**
+     * Adds the forward pass to the graph of the inputs, all {@code [batch, 1, size]}.
+     *
+     * @param moving may be null for {@link Variant#RESTORATION_ONLY}
+     */
+    public Outputs forward(SDVariable fixed, SDVariable moving, SDVariable target, int batch, SpatialSize size) {
+        SameDiff sd = fixed.getSameDiff();
+        Variant v = config.variant();
+        boolean bothVolumes = v.registration();
+        UNet3D.Features features = backbone.forward(bothVolumes ? sd.concat(0, fixed, moving) : fixed, size);
+        SDVariable gFixed = bothVolumes ? firstHalf(features.global(), batch) : features.global();
+        SDVariable fFixed = bothVolumes ? firstHalf(features.local(), batch) : features.local();
+        SDVariable gMoving = bothVolumes ? secondHalf(features.global(), batch) : null;
+        SDVariable fMoving = bothVolumes ? secondHalf(features.local(), batch) : null;
+
+        SDVariable raw = null;
+        AffineMatrix affine = null;
+        SDVariable voxelMatrix = null;
+        SDVariable affineField = null;
+        SDVariable flow = null;
+        SDVariable dvf = null;
+        SDVariable warped = null;
+        SDVariable lossNcc = null;
+        SDVariable lossSmooth = null;
+        SDVariable total = null;
+        if (v.registration()) {
+            SDVariable alignedMoving = fMoving;
+            AffineDisplacement displacement = null;
+            if (v.affine()) {
+                raw = affineHead.rawValues(gMoving, gFixed, features.globalSize());
+                affine = AffineMatrix.fromRaw(raw);
+                displacement = new AffineDisplacement(affine, batch, size);
+                voxelMatrix = displacement.voxelMatrixXyz();
+                affineField = displacement.field();
+                alignedMoving = TrilinearWarp.warp(fMoving, affineField, batch,
+                        config.widths().c8(), size);
+            }
+            flow = deformableHead.field(alignedMoving, fFixed, size);
+            dvf = displacement == null ? flow : displacement.fuse(flow);
+            warped = TrilinearWarp.warp(moving, dvf, batch, 1, size);
+            lossNcc = ncc.loss(warped, target, batch, size);
+            lossSmooth = Smoothness.loss(flow, batch, size);
+            total = lossNcc.add(lossSmooth.mul(config.lambdaSmooth()));
+        }
+        SDVariable restored = null;
+        SDVariable lossMse = null;
+        if (v.restoration()) {
+            restored = restorationHead.restore(fFixed, size);
+            lossMse = RestorationMse.loss(restored, target, batch, size);
+            SDVariable weighted = lossMse.mul(config.lambdaMse());
+            total = total == null ? weighted : total.add(weighted);
+        }
+        return new Outputs(gFixed, gMoving, fFixed, fMoving, raw, affine, voxelMatrix, affineField, flow, dvf,
+                warped, restored, lossNcc, lossSmooth, lossMse, total);
+    }
+
+    public GvslConfig config() {
+        return config;
+    }
+
+    private static SDVariable firstHalf(SDVariable x, int batch) {
+        return batchRange(x, 0, batch);
+    }
+
+    private static SDVariable secondHalf(SDVariable x, int batch) {
+        return batchRange(x, batch, 2L * batch);
+    }
+
+    private static SDVariable batchRange(SDVariable x, long from, long to) {
+        int allButBatch = 0b11110;
+        return x.getSameDiff().stridedSlice(x, new long[] {from, 0, 0, 0, 0}, new long[] {to, 0, 0, 0, 0},
+                new long[] {1, 1, 1, 1, 1}, allButBatch, allButBatch, 0, 0, 0);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The heads on the U-Net features (spec §2, §4): the Z-Matching affine head (global features → 15 values → an
+ * affine matrix → a dense displacement), the deformable head (local features → a displacement field), their
+ * fusion into one field, and the self-restoration head.
+ */
+package org.gvsl.model.heads;

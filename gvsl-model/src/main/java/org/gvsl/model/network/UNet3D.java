@@ -1,0 +1,133 @@
+package org.gvsl.model.network;
+
+import org.gvsl.model.blocks.DoubleConv;
+import org.gvsl.model.blocks.GroupNorm;
+import org.gvsl.model.blocks.ParameterFactory;
+import org.gvsl.model.blocks.TrilinearUpsample;
+import org.gvsl.model.shape.SpatialSize;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling3D;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The GVSL backbone (spec §1): a 3-D U-Net with 4 down-samplings and GroupNorm, weight-compatible with the
+ * reference {@code UNet_base}.
+ *
+ * <ul>
+ *   <li>{@code inc = DoubleConv(1, c0)}; {@code down_i} = MaxPool3d(2) → DoubleConv(c_{i−1}, c_i), i = 1..4;</li>
+ *   <li>{@code up_i} = trilinear ×2 (align corners) → concat [skip, upsampled] → DoubleConv; no final 1×1 conv;</li>
+ *   <li>any input size: each spatial axis is zero-padded to a multiple of 16 ({@code diff/2} before, the rest
+ *       after) and the decoder output is cropped back.</li>
+ * </ul>
+ * Input {@code x [N, 1, D, H, W]}; outputs the <b>global</b> features {@code g [N, c4, D'/16, H'/16, W'/16]}
+ * (bottleneck of the padded input, D' = D rounded up to 16) and the <b>local</b> features
+ * {@code f [N, c8, D, H, W]}. Parameters are named {@code PREFIX.inc.double_conv.0.weight}, …, as the reference
+ * state dict; conv weights are Kaiming-normal.
+ */
+public final class UNet3D {
+
+    /** Total down-sampling factor (4 poolings of 2). */
+    public static final int FACTOR = 16;
+
+    private final UNetWidths widths;
+    private final DoubleConv inc;
+    private final DoubleConv[] down = new DoubleConv[4];
+    private final DoubleConv[] up = new DoubleConv[4];
+
+    /** The network's outputs: bottleneck features with their size, and full-resolution features. */
+    public record Features(SDVariable global, SpatialSize globalSize, SDVariable local) {
+    }
+
+    /**
+     * @param prefix parameter-name prefix, {@code "unet"} inside GVSL
+     */
+    public UNet3D(ParameterFactory params, String prefix, UNetWidths widths) {
+        this.widths = widths;
+        ParameterFactory.Init init = ParameterFactory.Init.KAIMING_NORMAL;
+        int[] c = widths.toArray();
+        this.inc = new DoubleConv(params, prefix + ".inc", 1, c[0], GroupNorm.groupsFor(c[0]), init);
+        for (int i = 1; i <= 4; i++) {
+            down[i - 1] = new DoubleConv(params, prefix + ".down" + i + ".maxpool_conv.1", c[i - 1], c[i],
+                    GroupNorm.groupsFor(c[i]), init);
+        }
+        // up_i joins the skip of level 4−i (width c[4−i]) with the upsampled previous output (c[3+i]).
+        for (int i = 1; i <= 4; i++) {
+            int skip = c[4 - i];
+            int below = c[3 + i];
+            up[i - 1] = new DoubleConv(params, prefix + ".up" + i + ".conv", skip + below, c[4 + i],
+                    GroupNorm.groupsFor(c[4 + i]), init);
+        }
+    }
+
+    /** The padded size of an input: each axis rounded up to a multiple of {@link #FACTOR}. */
+    public static SpatialSize paddedSize(SpatialSize size) {
+        return new SpatialSize(roundUp(size.d()), roundUp(size.h()), roundUp(size.w()));
+    }
+
+    /** Runs the network on {@code x [N, 1, size]}. */
+    public Features forward(SDVariable x, SpatialSize size) {
+        SameDiff sd = x.getSameDiff();
+        SpatialSize padded = paddedSize(size);
+        SDVariable input = padded.equals(size) ? x : pad(x, size, padded);
+
+        SDVariable[] skips = new SDVariable[5];
+        SpatialSize[] sizes = new SpatialSize[5];
+        sizes[0] = padded;
+        skips[0] = inc.forward(input, padded);
+        for (int i = 1; i <= 4; i++) {
+            SpatialSize s = sizes[i - 1];
+            sizes[i] = new SpatialSize(s.d() / 2, s.h() / 2, s.w() / 2);
+            skips[i] = down[i - 1].forward(maxPool(skips[i - 1]), sizes[i]);
+        }
+        SDVariable h = skips[4];
+        for (int i = 1; i <= 4; i++) {
+            int level = 4 - i;
+            SDVariable upsampled = TrilinearUpsample.upsample(h, widths.at(3 + i), sizes[level + 1], x.dataType());
+            h = up[i - 1].forward(sd.concat(1, skips[level], upsampled), sizes[level]);
+        }
+        SDVariable local = padded.equals(size) ? h : crop(h, size, padded);
+        return new Features(skips[4], sizes[4], local);
+    }
+
+    public UNetWidths widths() {
+        return widths;
+    }
+
+    private static SDVariable maxPool(SDVariable x) {
+        Pooling3DConfig config = Pooling3DConfig.builder()
+                .kD(2).kH(2).kW(2).sD(2).sH(2).sW(2)
+                .type(Pooling3D.Pooling3DType.MAX)
+                .isNCDHW(true)
+                .build();
+        return x.getSameDiff().cnn.maxPooling3d(x, config);
+    }
+
+    private static SDVariable pad(SDVariable x, SpatialSize size, SpatialSize padded) {
+        long[][] amounts = new long[5][2];
+        for (int axis = 0; axis < 3; axis++) {
+            int diff = padded.axis(axis) - size.axis(axis);
+            amounts[2 + axis][0] = diff / 2;
+            amounts[2 + axis][1] = diff - diff / 2;
+        }
+        SDVariable padding = x.getSameDiff().constant(Nd4j.createFromArray(amounts));
+        return x.getSameDiff().nn.pad(x, padding, 0.0);
+    }
+
+    private static SDVariable crop(SDVariable x, SpatialSize size, SpatialSize padded) {
+        long[] begin = new long[5];
+        long[] end = new long[5];
+        for (int axis = 0; axis < 3; axis++) {
+            begin[2 + axis] = (padded.axis(axis) - size.axis(axis)) / 2;
+            end[2 + axis] = begin[2 + axis] + size.axis(axis);
+        }
+        int wholeBatchAndChannels = 0b11; // begin/end masks: axes 0 and 1 are taken whole
+        return x.getSameDiff().stridedSlice(x, begin, end, new long[] {1, 1, 1, 1, 1},
+                wholeBatchAndChannels, wholeBatchAndChannels, 0, 0, 0);
+    }
+
+    private static int roundUp(int s) {
+        return (s + FACTOR - 1) / FACTOR * FACTOR;
+    }
+}

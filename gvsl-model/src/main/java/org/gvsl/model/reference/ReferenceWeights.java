@@ -1,0 +1,25 @@
+package org.gvsl.model.reference;
+
+import org.gvsl.model.gvsl.GvslConfig;
+import org.gvsl.model.network.UNetWidths;
+import org.gvsl.reference.ReferenceCase;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Map;
+
+/** The shared narrow-model weights of the {@code unet} and {@code gvsl_step} cases and the matching configuration. */
+final class ReferenceWeights {
+
+    private ReferenceWeights() {
+    }
+
+    /** The weights file named by the case, keyed by state-dict name. */
+    static Map<String, INDArray> of(ReferenceCase c) {
+        return c.npz(c.attribute("weights_file").asText());
+    }
+
+    /** The full model at the case's widths (the manifest's top-level {@code widths}). */
+    static GvslConfig config(int[] widths, int nccWindow) {
+        return GvslConfig.builder().optWidths(UNetWidths.of(widths)).optNccWindow(nccWindow).build();
+    }
+}
