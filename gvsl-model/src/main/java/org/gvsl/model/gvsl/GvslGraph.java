@@ -156,9 +156,17 @@ public final class GvslGraph {
      */
     public Map<String, Double> fit(Map<String, INDArray> inputs) {
         INDArray[] features = this.inputs.stream().map(inputs::get).toArray(INDArray[]::new);
-        LossRecorder recorder = new LossRecorder(lossNames());
+        List<String> terms = lossNames().stream().filter(n -> !n.equals(LOSS_TOTAL)).toList();
+        LossRecorder recorder = new LossRecorder(terms);
         sd.fit(new MultiDataSet(features, null), recorder);
-        return recorder.values;
+        Map<String, Double> losses = new LinkedHashMap<>();
+        terms.forEach(t -> losses.put(t, recorder.values.get(t)));
+        // SameDiff starts backpropagation from the loss variable's gradient and never evaluates the variable
+        // itself during fit, so the total is formed here from its terms, with the graph's weights.
+        losses.put(LOSS_TOTAL, losses.getOrDefault(LOSS_NCC, 0.0)
+                + config.lambdaSmooth() * losses.getOrDefault(LOSS_SMOOTH, 0.0)
+                + config.lambdaMse() * losses.getOrDefault(LOSS_MSE, 0.0));
+        return losses;
     }
 
     /** Captures the loss terms during {@code fit}, without a second forward pass. */

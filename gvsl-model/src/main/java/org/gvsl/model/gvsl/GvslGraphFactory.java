@@ -3,6 +3,7 @@ package org.gvsl.model.gvsl;
 import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.blocks.ParameterFactory;
 import org.gvsl.model.ops.DifferentiableGather;
+import org.gvsl.model.ops.GradientFunction;
 import org.gvsl.model.optim.BiasCorrectedAdam;
 import org.gvsl.model.shape.SpatialSize;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -84,6 +85,7 @@ public final class GvslGraphFactory {
                 .dataSetFeatureMapping(features.toArray(String[]::new))
                 .markLabelsUnused()
                 .build());
+        GradientFunction.create(sd);
         return new GvslGraph(sd, config, batch, size, features);
     }
 

@@ -2,6 +2,7 @@ package org.gvsl.model.reference;
 
 import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.ops.DifferentiableGather;
+import org.gvsl.model.ops.GradientFunction;
 import org.gvsl.reference.OutputResult;
 import org.gvsl.reference.ReferenceCase;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -68,6 +69,7 @@ final class Evaluation {
     /** Runs the graph with {@code loss} as the loss variable and compares every registered output. */
     List<OutputResult> run(SDVariable loss) {
         sd.setLossVariables(loss.name());
+        GradientFunction.create(sd);
         List<String> values = new ArrayList<>(valueKeys.keySet());
         List<String> grads = new ArrayList<>(gradientKeys.keySet());
         Map<String, INDArray> outs;

@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 
 /** {@code gvsl selfcheck}: runs reference cases through the production code of this build. */
 @Command(name = "selfcheck",
-        description = {"Runs numerical reference cases through this build's production code and prints",
-                "one line per output: CASE OUTPUT max_err/atol PASS|FAIL (or SKIP). Exit status 1 on any FAIL."})
+        description = {"Runs the numerical reference cases through this build's production code.",
+                "Prints one line per output: CASE OUTPUT max_err/atol PASS|FAIL (fraction of tolerance), or",
+                "CASE - SKIP for a case this build does not implement. Exit status 1 on any FAIL."})
 final class SelfCheckCommand implements Callable<Integer> {
 
     @Option(names = "--cases", paramLabel = "DIR",

@@ -1,0 +1,42 @@
+package org.gvsl.model.blocks;
+
+import org.gvsl.model.GradientCheck;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParameterFactoryTest {
+
+    private static INDArray weight(long seed, String name, ParameterFactory.Init init) {
+        SameDiff sd = GradientCheck.graph();
+        return new ParameterFactory(sd, DataType.DOUBLE, seed).weight(name, init, 27 * 40, 50, 40, 3, 3, 3).getArr();
+    }
+
+    @Test
+    void kaimingNormalHasStandardDeviationRootTwoOverFanIn() {
+        INDArray w = weight(1, "w", ParameterFactory.Init.KAIMING_NORMAL);
+        double std = Math.sqrt(2.0 / (27 * 40));
+        assertEquals(0.0, w.meanNumber().doubleValue(), 4 * std / Math.sqrt(w.length()));
+        assertEquals(std, w.stdNumber().doubleValue(), 0.01 * std);
+    }
+
+    @Test
+    void uniformFanInStaysWithinItsBound() {
+        INDArray w = weight(1, "w", ParameterFactory.Init.UNIFORM_FAN_IN);
+        double bound = 1 / Math.sqrt(27 * 40);
+        assertTrue(w.amaxNumber().doubleValue() <= bound);
+        assertEquals(bound / Math.sqrt(3), w.stdNumber().doubleValue(), 0.01 * bound);
+    }
+
+    @Test
+    void valuesDependOnSeedAndNameOnly() {
+        assertEquals(weight(5, "a", ParameterFactory.Init.KAIMING_NORMAL), weight(5, "a", ParameterFactory.Init.KAIMING_NORMAL));
+        assertNotEquals(weight(5, "a", ParameterFactory.Init.KAIMING_NORMAL), weight(6, "a", ParameterFactory.Init.KAIMING_NORMAL));
+        assertNotEquals(weight(5, "a", ParameterFactory.Init.KAIMING_NORMAL), weight(5, "b", ParameterFactory.Init.KAIMING_NORMAL));
+    }
+}

@@ -1,0 +1,45 @@
+package org.gvsl.model.network;
+
+import org.gvsl.model.GradientCheck;
+import org.gvsl.model.Graphs;
+import org.gvsl.model.blocks.ParameterFactory;
+import org.gvsl.model.shape.SpatialSize;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class UNet3DTest {
+
+    private static final UNetWidths TINY = new UNetWidths(4, 4, 8, 8, 8, 8, 8, 4, 4);
+
+    @Test
+    void anyInputSizeIsPaddedForTheEncoderAndCroppedBack() {
+        SameDiff sd = GradientCheck.graph();
+        UNet3D unet = new UNet3D(new ParameterFactory(sd, DataType.FLOAT, 0), "unet", TINY);
+        SpatialSize size = new SpatialSize(17, 5, 13);
+        UNet3D.Features f = unet.forward(sd.constant(Nd4j.rand(DataType.FLOAT, 2, 1, 17, 5, 13)), size);
+        assertEquals(new SpatialSize(2, 1, 1), f.globalSize());
+        assertArrayEquals(new long[] {2, 8, 2, 1, 1}, Graphs.eval(f.global()).shape());
+        assertArrayEquals(new long[] {2, 4, 17, 5, 13}, Graphs.eval(f.local()).shape());
+    }
+
+    @Test
+    void paddedSizeRoundsEachAxisUpToSixteen() {
+        assertEquals(new SpatialSize(32, 16, 16), UNet3D.paddedSize(new SpatialSize(17, 16, 1)));
+    }
+
+    @Test
+    void paperWidthsHaveTheReferenceParameterCount() {
+        SameDiff sd = GradientCheck.graph();
+        new UNet3D(new ParameterFactory(sd, DataType.FLOAT, 0), "unet", UNetWidths.PAPER);
+        long count = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .mapToLong(v -> v.getArr().length()).sum();
+        assertEquals(23_538_144L, count);
+    }
+}

@@ -1,0 +1,33 @@
+package org.gvsl.model.network;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UNetWidthsTest {
+
+    @Test
+    void parsesNineCommaSeparatedWidths() {
+        assertEquals(UNetWidths.NARROW, UNetWidths.parse("8, 16,32,64,128,64,32,16,8"));
+    }
+
+    @Test
+    void rejectsAWrongCount() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UNetWidths.parse("8,16"));
+        assertTrue(e.getMessage().contains("got 2"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAWidthItsGroupNormCannotSplit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new UNetWidths(8, 16, 32, 44, 128, 64, 32, 16, 8));
+        assertTrue(e.getMessage().contains("44"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnOddBottleneck() {
+        assertThrows(IllegalArgumentException.class, () -> new UNetWidths(8, 16, 32, 64, 7, 64, 32, 16, 8));
+    }
+}

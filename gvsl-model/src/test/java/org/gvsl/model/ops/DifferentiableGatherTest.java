@@ -1,0 +1,55 @@
+package org.gvsl.model.ops;
+
+import org.gvsl.model.GradientCheck;
+import org.gvsl.model.Graphs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DifferentiableGatherTest {
+
+    private static SDVariable loss(SameDiff sd) {
+        SDVariable params = sd.var("params", Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}, {5, 6}}));
+        SDVariable rows = DifferentiableGather.rows(params, sd.constant(Nd4j.createFromArray(0, 0, 2)));
+        return rows.mul(sd.constant(Nd4j.createFromArray(new double[][] {{1, 10}, {2, 20}, {3, 30}}))).sum();
+    }
+
+    @Test
+    void gathersRowsAndAccumulatesDuplicateIndicesInTheGradient() {
+        SameDiff sd = GradientCheck.graph();
+        SDVariable l = loss(sd);
+        sd.setLossVariables(l.name());
+        assertEquals(1 + 20 + 2 + 40 + 15 + 180, Graphs.eval(l).getDouble(0), 0.0);
+        double[] grad = sd.calculateGradients(Map.of(), "params").get("params").data().asDouble();
+        assertArrayEquals(new double[] {3, 30, 0, 0, 3, 30}, grad, 0.0);
+    }
+
+    @Test
+    void theGradientSurvivesSavingAndLoadingTheGraph(@TempDir Path dir) {
+        SameDiff sd = GradientCheck.graph();
+        sd.setLossVariables(loss(sd).name());
+        File file = dir.resolve("g.fb").toFile();
+        sd.save(file, false);
+        SameDiff loaded = SameDiff.load(file, false);
+        double[] grad = loaded.calculateGradients(Map.of(), "params").get("params").data().asDouble();
+        assertArrayEquals(new double[] {3, 30, 0, 0, 3, 30}, grad, 0.0);
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        SameDiff sd = GradientCheck.graph();
+        SDVariable params = sd.var("params", Nd4j.rand(DataType.DOUBLE, 5, 3));
+        SDVariable rows = DifferentiableGather.rows(params, sd.constant(Nd4j.createFromArray(4, 1, 1, 0, 4, 2)));
+        GradientCheck.assertGradientsMatch(rows.mul(sd.constant(Nd4j.rand(DataType.DOUBLE, 6, 3))).sum());
+    }
+}
