@@ -1,0 +1,33 @@
+package org.gvsl.data.augment;
+
+import org.gvsl.data.volume.VolumeShape;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class DisplacementFieldTest {
+
+    @Test
+    void exponentialOfAConstantVelocityIsTheSameShiftAwayFromTheBorder() {
+        VolumeShape s = VolumeShape.cube(12);
+        float[] along = new float[s.voxelCount()];
+        Arrays.fill(along, 1.5f);
+        DisplacementField v = new DisplacementField(s, new float[s.voxelCount()], new float[s.voxelCount()], along);
+        DisplacementField u = v.exponentiated(4);
+        assertEquals(1.5, u.get(2, 5, 5, 3), 1e-6);
+        assertEquals(0, u.get(0, 5, 5, 3), 0);
+        assertEquals(1.5, u.maxAbs(), 1e-6);
+        assertArrayEquals(v.channel(2), v.exponentiated(0).channel(2), 0, "0 squarings keeps the values");
+    }
+
+    @Test
+    void rejectsWrongChannelLengthAndNegativeSquarings() {
+        VolumeShape s = VolumeShape.cube(2);
+        assertThrows(IllegalArgumentException.class, () -> new DisplacementField(s, new float[8], new float[8], new float[7]));
+        assertThrows(IllegalArgumentException.class, () -> DisplacementField.zero(s).exponentiated(-1));
+    }
+}
