@@ -4,6 +4,8 @@ import org.gvsl.model.ops.StagedMean;
 import org.gvsl.model.shape.SpatialSize;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
  * Group normalisation (Wu &amp; He 2018), as PyTorch's {@code GroupNorm(groups, C, eps=1e-5, affine=True)}.
@@ -21,6 +23,10 @@ public final class GroupNorm {
 
     /** PyTorch's default ε. */
     public static final double EPSILON = 1e-5;
+
+    private static final Conv3DConfig AFFINE = Conv3DConfig.builder()
+            .kD(1).kH(1).kW(1).sD(1).sH(1).sW(1).pD(0).pH(0).pW(0).dD(1).dH(1).dW(1)
+            .paddingMode(PaddingMode.VALID).dataFormat(Conv3DConfig.NCDHW).biasUsed(true).build();
 
     private final int groups;
     private final int channels;
@@ -46,19 +52,24 @@ public final class GroupNorm {
     /** Normalises {@code x [N, C, size]}. */
     public SDVariable forward(SDVariable x, SpatialSize size) {
         SameDiff sd = x.getSameDiff();
-        long[] layout = StagedMean.layout(channels / groups * size.voxels());
-        long[] groupedShape = new long[2 + layout.length];
-        groupedShape[0] = -1;
-        groupedShape[1] = groups;
-        System.arraycopy(layout, 0, groupedShape, 2, layout.length);
-        int rank = groupedShape.length;
-        SDVariable grouped = sd.reshape(x, groupedShape);
-        SDVariable centred = grouped.sub(StagedMean.trailing(grouped, 2, rank));
-        SDVariable variance = StagedMean.trailing(sd.math.square(centred), 2, rank);
-        SDVariable normalised = centred.mul(sd.math.rsqrt(variance.add(EPSILON)));
-        SDVariable restored = sd.reshape(normalised, sd.shape(x));
-        long[] perChannel = {1, channels, 1, 1, 1};
-        return restored.mul(sd.reshape(gamma, perChannel)).add(sd.reshape(beta, perChannel));
+        long perGroup = (long) channels / groups * size.voxels();
+        long[] layout = StagedMean.layout(perGroup);
+        long[] staged = new long[1 + layout.length];
+        staged[0] = -1;
+        System.arraycopy(layout, 0, staged, 1, layout.length);
+        // One row per sample and group: [N·G, (C/G)·D·H·W].
+        SDVariable rows = sd.reshape(x, -1, perGroup);
+        SDVariable mean = sd.reshape(StagedMean.trailing(sd.reshape(rows, staged), 1, staged.length), -1, 1);
+        SDVariable centred = rows.sub(mean);
+        SDVariable variance = sd.reshape(
+                StagedMean.trailing(sd.reshape(centred.mul(centred), staged), 1, staged.length), -1);
+        // Each row scaled by 1/√(σ²+ε) as the product diag(r)·centred: the same numbers (the off-diagonal zeros
+        // add exactly), but ND4J's broadcast-multiply backward pass over the trailing axes took 175 ms on
+        // [4, 32, 32³], the matrix product's 6 ms.
+        SDVariable normalised = sd.mmul(sd.math.diag(sd.math.rsqrt(variance.add(EPSILON))), centred);
+        // γ·x̂ + β likewise as a 1×1×1 convolution with weight diag(γ) and bias β (backward in oneDNN).
+        SDVariable weight = sd.reshape(sd.math.diag(gamma), 1, 1, 1, channels, channels);
+        return sd.cnn.conv3d(sd.reshape(normalised, sd.shape(x)), weight, beta, AFFINE);
     }
 
     public int groups() {
