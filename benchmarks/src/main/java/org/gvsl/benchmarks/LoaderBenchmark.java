@@ -40,9 +40,7 @@ import java.util.concurrent.TimeUnit;
  * normalised with {@link CtIntensity#hounsfield()} and held in memory, so file reading is not timed (the sampler
  * caches decoded volumes in training too).
  *
- * <p>How to run: {@code mvn -q -B install -DskipTests && java -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:$(cd
- * benchmarks && mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" org.gvsl.benchmarks.LoaderBenchmark}
- * (add JMH options such as {@code -p size=64} after the class name).
+ * <p>How to run: {@code benchmarks/run LoaderBenchmark [-p size=64]}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
