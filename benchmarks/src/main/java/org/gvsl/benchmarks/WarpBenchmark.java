@@ -1,32 +1,19 @@
 package org.gvsl.benchmarks;
 
-import org.gvsl.model.backend.NativeMemory;
 import org.gvsl.model.shape.SpatialSize;
 import org.gvsl.model.warp.TrilinearWarp;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Trilinear warp ({@link TrilinearWarp}) of a {@code [2, C, S³]} volume by a random field of ±3 voxels, forward and
@@ -35,21 +22,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>How to run: {@code benchmarks/run WarpBenchmark [-p size=64 -p channels=32]}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=14G"})
-public class WarpBenchmark {
+public class WarpBenchmark extends KernelBenchmark {
 
     @Param({"32", "64", "96", "128"})
     public int size;
 
     @Param({"1", "32"})
     public int channels;
-
-    private GradientRun run;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -61,16 +40,6 @@ public class WarpBenchmark {
         SDVariable out = TrilinearWarp.warp(image, field, 2, channels, s);
         SDVariable loss = out.mul(sd.constant(Nd4j.rand(DataType.FLOAT, s.shape(2, channels)))).sum();
         run = new GradientRun(loss, field, image);
-    }
-
-    @TearDown(Level.Invocation)
-    public void release() {
-        NativeMemory.releaseAfterStep();
-    }
-
-    @Benchmark
-    public double forwardBackward() {
-        return run.run();
     }
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
