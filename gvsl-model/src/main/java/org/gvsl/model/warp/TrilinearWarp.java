@@ -51,40 +51,77 @@ public final class TrilinearWarp {
 
         SDVariable positions = field.add(sd.constant(voxelGrid(size, type)));
         SDVariable[] q = sd.unstack(positions, 1, 3); // [N, D, H, W] each: sampling position along D, H, W
-        long rowsPerSample = size.voxels();
-        long[] stride = {(long) size.h() * size.w(), size.w(), 1};
 
-        SDVariable[][] weights = new SDVariable[3][];
-        SDVariable[][] offsets = new SDVariable[3][];
+        // The image, zero-padded by one voxel on every side, as rows of a matrix: one row per voxel [Vp, C].
+        int dp = size.d() + 2;
+        int hp = size.h() + 2;
+        int wp = size.w() + 2;
+        long plane = (long) hp * wp;
+        long rowsPerSample = dp * plane;
+        long[] stride = {plane, wp, 1};
+        SDVariable padded = sd.nn.pad(image, sd.constant(Nd4j.createFromArray(
+                new long[][] {{0, 0}, {0, 0}, {1, 1}, {1, 1}, {1, 1}})), 0.0);
+        SDVariable rows = sd.reshape(sd.permute(padded, 0, 2, 3, 4, 1), -1, channels);
+        // Row r of the cell matrix holds the 8 voxels of the cell whose lowest corner is row r, [Vp, 8C], so one
+        // gather fetches a whole cell and the backward pass is one scatter of 8C-wide rows: ND4J's scatter costs
+        // about 1 µs per row whatever its width, so 8 narrow scatters cost 8× more.
+        long lastOffset = plane + wp + 1;
+        SDVariable tail = sd.nn.pad(rows, sd.constant(Nd4j.createFromArray(new long[][] {{0, lastOffset}, {0, 0}})), 0.0);
+        long validRows = batch * rowsPerSample;
+        SDVariable[] corners = new SDVariable[8];
+        SDVariable[] cornerWeights = new SDVariable[8];
+        SDVariable[][] axisWeights = new SDVariable[3][];
+        SDVariable index = sd.constant(batchOffsets(batch, rowsPerSample));
         for (int axis = 0; axis < 3; axis++) {
             SDVariable lower = sd.math.floor(q[axis]);
             SDVariable frac = q[axis].sub(lower);
-            SDVariable upper = lower.add(1.0);
-            weights[axis] = new SDVariable[] {
+            axisWeights[axis] = new SDVariable[] {
                     frac.rsub(1.0).mul(inside(lower, size.axis(axis), type)),
-                    frac.mul(inside(upper, size.axis(axis), type))};
-            offsets[axis] = new SDVariable[] {
-                    rowOffset(lower, size.axis(axis), stride[axis]),
-                    rowOffset(upper, size.axis(axis), stride[axis])};
+                    frac.mul(inside(lower.add(1.0), size.axis(axis), type))};
+            index = index.add(paddedRowOffset(lower, size.axis(axis), stride[axis]));
         }
-        SDVariable batchOffset = sd.constant(batchOffsets(batch, rowsPerSample));
-
-        // Rows of the image, one per voxel: [N·D·H·W, C]; the output is accumulated in the same layout.
-        SDVariable rows = sd.reshape(sd.permute(image, 0, 2, 3, 4, 1), -1, channels);
-        SDVariable out = null;
+        int k = 0;
         for (int a = 0; a < 2; a++) {
             for (int b = 0; b < 2; b++) {
-                for (int c = 0; c < 2; c++) {
-                    SDVariable index = sd.reshape(
-                            batchOffset.add(offsets[0][a]).add(offsets[1][b]).add(offsets[2][c]), -1);
-                    SDVariable weight = sd.reshape(weights[0][a].mul(weights[1][b]).mul(weights[2][c]), -1, 1);
-                    SDVariable term = DifferentiableGather.rows(rows, index).mul(weight);
-                    out = out == null ? term : out.add(term);
+                for (int c = 0; c < 2; c++, k++) {
+                    long offset = a * plane + b * wp + c;
+                    corners[k] = sd.stridedSlice(tail, new long[] {offset, 0}, new long[] {offset + validRows, channels},
+                            1, 1);
+                    cornerWeights[k] = axisWeights[0][a].mul(axisWeights[1][b]).mul(axisWeights[2][c]);
                 }
             }
         }
+        SDVariable cells = DifferentiableGather.rows(sd.concat(1, corners), sd.reshape(index, -1));  // [M, 8C]
+        SDVariable weights = sd.reshape(sd.stack(4, cornerWeights), -1, 8);                          // [M, 8]
+        // Weights spread over the channels and the 8 products summed per channel, both as products with constant
+        // 0/1 matrices: exact, and their backward passes are matrix products (ND4J's broadcast-multiply and
+        // axis-reduction backward passes are several times slower on these shapes).
+        SDVariable spread = sd.mmul(weights, sd.constant(cornerExpansion(channels, type)));           // [M, 8C]
+        SDVariable out = sd.mmul(cells.mul(spread), sd.constant(cornerSum(channels, type)));          // [M, C]
         SDVariable voxels = sd.reshape(out, batch, size.d(), size.h(), size.w(), channels);
         return sd.permute(voxels, 0, 4, 1, 2, 3);
+    }
+
+    /** {@code E [8, 8C]} with {@code E[k, k·C + c] = 1}: repeats each corner's weight over the C channels. */
+    private static INDArray cornerExpansion(int channels, DataType type) {
+        INDArray e = Nd4j.zeros(type, 8, 8L * channels);
+        for (int k = 0; k < 8; k++) {
+            for (int c = 0; c < channels; c++) {
+                e.putScalar(k, (long) k * channels + c, 1.0);
+            }
+        }
+        return e;
+    }
+
+    /** {@code S [8C, C]} with {@code S[k·C + c, c] = 1}: sums the 8 corners of each channel. */
+    private static INDArray cornerSum(int channels, DataType type) {
+        INDArray s = Nd4j.zeros(type, 8L * channels, channels);
+        for (int k = 0; k < 8; k++) {
+            for (int c = 0; c < channels; c++) {
+                s.putScalar((long) k * channels + c, c, 1.0);
+            }
+        }
+        return s;
     }
 
     /** 1 where the integer coordinate {@code i} lies in {@code [0, extent−1]}, else 0 (no gradient). */
@@ -93,10 +130,14 @@ public final class TrilinearWarp {
         return sd.castTo(sd.eq(i, sd.clipByValue(i, 0, extent - 1)), type);
     }
 
-    /** The clamped coordinate times its row stride, as INT (clamping keeps masked corners addressable). */
-    private static SDVariable rowOffset(SDVariable i, int extent, long stride) {
-        SameDiff sd = i.getSameDiff();
-        SDVariable clamped = sd.castTo(sd.clipByValue(i, 0, extent - 1), DataType.INT);
+    /**
+     * The row offset of the lowest cell corner in the padded volume: the floor coordinate clamped to
+     * {@code [−1, extent−1]} (so all 8 corners stay inside the padding), shifted by the padding of 1, times the
+     * row stride, as INT. A clamped corner is outside the volume and has weight 0.
+     */
+    private static SDVariable paddedRowOffset(SDVariable lower, int extent, long stride) {
+        SameDiff sd = lower.getSameDiff();
+        SDVariable clamped = sd.castTo(sd.clipByValue(lower, -1, extent - 1).add(1.0), DataType.INT);
         return clamped.mul(sd.constant(Nd4j.scalar(DataType.INT, (int) stride)));
     }
 
