@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +82,7 @@ public final class ReferenceCase {
     /** Keys of the float32 outputs (arrays with a tolerance and without the {@code _f64} suffix). */
     public List<String> float32Outputs() {
         List<String> keys = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("arrays").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.path("arrays").properties()) {
             if (e.getValue().has("tolerance") && !e.getKey().endsWith(F64_SUFFIX)) {
                 keys.add(e.getKey());
             }

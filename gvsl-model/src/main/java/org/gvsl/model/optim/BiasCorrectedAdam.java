@@ -56,6 +56,7 @@ public final class BiasCorrectedAdam implements IUpdater {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the signature of ND4J's IUpdater
     public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
         BiasCorrectedAdamUpdater updater = new BiasCorrectedAdamUpdater(this);
         if (viewArray != null) {
@@ -66,6 +67,7 @@ public final class BiasCorrectedAdam implements IUpdater {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the signature of ND4J's IUpdater
     public GradientUpdater instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
         BiasCorrectedAdamUpdater updater = new BiasCorrectedAdamUpdater(this);
         updater.setState(updaterState, initializeStateArrays);

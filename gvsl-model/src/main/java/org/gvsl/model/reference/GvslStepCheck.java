@@ -14,7 +14,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,7 @@ public final class GvslStepCheck implements CaseCheck {
     private static List<OutputResult> gradientNorms(ReferenceCase c, Map<String, INDArray> gradients) {
         JsonNode norms = c.json("gvsl_step__grad_norms.json");
         List<OutputResult> results = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = norms.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : norms.properties()) {
             INDArray gradient = gradients.get(e.getKey());
             if (gradient == null) {
                 throw new IllegalStateException("the model has no gradient for reference tensor " + e.getKey());

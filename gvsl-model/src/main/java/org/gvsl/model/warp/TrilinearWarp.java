@@ -137,8 +137,8 @@ public final class TrilinearWarp {
      */
     private static SDVariable paddedRowOffset(SDVariable lower, int extent, long stride) {
         SameDiff sd = lower.getSameDiff();
-        SDVariable clamped = sd.castTo(sd.clipByValue(lower, -1, extent - 1).add(1.0), DataType.INT);
-        return clamped.mul(sd.constant(Nd4j.scalar(DataType.INT, (int) stride)));
+        SDVariable clamped = sd.castTo(sd.clipByValue(lower, -1, extent - 1).add(1.0), DataType.INT32);
+        return clamped.mul(sd.constant(Nd4j.scalar(DataType.INT32, (int) stride)));
     }
 
     /** {@code [N, 1, 1, 1]} INT: the first row of each sample. */
