@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Shapes: image {@code [N, C, D, H, W]} (any C), field {@code [N, 3, D, H, W]}, output {@code [N, C, D, H, W]}.
  * The graph is built for a static N and size (the batch offsets of the gather are constants). Every spatial axis
- * must be ≥ 2 (the convention's normalisation divides by S−1).
+ * must be ≥ 2 (the convention's normalisation divides by S−1). A NaN or infinite displacement gives NaN at its
+ * voxel (never a read outside the image), so a diverged model is seen in its loss.
  */
 public final class TrilinearWarp {
 
@@ -133,11 +134,16 @@ public final class TrilinearWarp {
     /**
      * The row offset of the lowest cell corner in the padded volume: the floor coordinate clamped to
      * {@code [−1, extent−1]} (so all 8 corners stay inside the padding), shifted by the padding of 1, times the
-     * row stride, as INT. A clamped corner is outside the volume and has weight 0.
+     * row stride, as INT. A clamped corner is outside the volume and has weight 0 (NaN for a NaN coordinate).
      */
     private static SDVariable paddedRowOffset(SDVariable lower, int extent, long stride) {
         SameDiff sd = lower.getSameDiff();
         SDVariable clamped = sd.castTo(sd.clipByValue(lower, -1, extent - 1).add(1.0), DataType.INT32);
+        // A NaN coordinate passes the clip, and its cast to an integer is undefined (x86 gives INT_MIN): the gather
+        // would read outside its rows (a JVM crash). Clamped again as an integer the read stays inside; the weights
+        // of such a voxel are NaN, so its output is NaN like its field. For finite coordinates nothing changes.
+        clamped = sd.math.min(sd.math.max(clamped, sd.constant(Nd4j.scalar(DataType.INT32, 0))),
+                sd.constant(Nd4j.scalar(DataType.INT32, extent)));
         return clamped.mul(sd.constant(Nd4j.scalar(DataType.INT32, (int) stride)));
     }
 

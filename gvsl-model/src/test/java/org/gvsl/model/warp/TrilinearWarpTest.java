@@ -56,6 +56,21 @@ class TrilinearWarpTest {
     }
 
     @Test
+    void aNonFiniteFieldGivesNaNThereInsteadOfReadingOutsideTheImage() {
+        // Casting NaN to an integer index is undefined; unguarded, the gather read outside its rows (SIGSEGV).
+        INDArray image = Nd4j.rand(DataType.FLOAT, 1, 1, 4, 4, 4);
+        INDArray field = Nd4j.zeros(DataType.FLOAT, 1, 3, 4, 4, 4);
+        field.putScalar(new long[] {0, 2, 1, 2, 3}, Float.NaN);
+        field.putScalar(new long[] {0, 1, 2, 2, 2}, Float.POSITIVE_INFINITY);
+        field.putScalar(new long[] {0, 2, 3, 0, 1}, Float.NEGATIVE_INFINITY);
+        INDArray out = warp(image, field);
+        assertTrue(Double.isNaN(out.getDouble(0, 0, 1, 2, 3)));
+        assertTrue(Double.isNaN(out.getDouble(0, 0, 2, 2, 2)));
+        assertTrue(Double.isNaN(out.getDouble(0, 0, 3, 0, 1)));
+        assertEquals(image.getDouble(0, 0, 0, 0, 0), out.getDouble(0, 0, 0, 0, 0), 0.0);
+    }
+
+    @Test
     void gradientsToImageAndFieldMatchFiniteDifferences() {
         SameDiff sd = GradientCheck.graph();
         Nd4j.getRandom().setSeed(7);
@@ -83,6 +98,14 @@ class TrilinearWarpTest {
                 sd.constant(Nd4j.zeros(1, 1, 4, 4, 4)), sd.constant(Nd4j.zeros(1, 2, 4, 4, 4)), 1, 1, SpatialSize.cube(4)));
         assertTrue(e.getMessage().contains("[1, 3, 4, 4, 4]") && e.getMessage().contains("[1, 2, 4, 4, 4]"),
                 e.getMessage());
+    }
+
+    @Test
+    void rejectsAnImageOfTheWrongRank() {
+        SameDiff sd = GradientCheck.graph();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrilinearWarp.warp(
+                sd.constant(Nd4j.zeros(1, 4, 4, 4)), sd.constant(Nd4j.zeros(1, 3, 4, 4, 4)), 1, 1, SpatialSize.cube(4)));
+        assertTrue(e.getMessage().contains("[1, 1, 4, 4, 4]") && e.getMessage().contains("[1, 4, 4, 4]"), e.getMessage());
     }
 
     @Test
