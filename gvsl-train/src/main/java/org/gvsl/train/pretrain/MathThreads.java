@@ -1,0 +1,48 @@
+package org.gvsl.train.pretrain;
+
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * The number of threads ND4J's native code uses within one op: OpenMP's (which oneDNN uses too) and ND4J's own
+ * thread pool. ND4J's default is one per core (or {@code OMP_NUM_THREADS}).
+ *
+ * <p>Two things measured with ND4J 1.0.0-M2.1 decide how this is done and used:
+ * <ul>
+ *   <li>{@code Environment.setMaxThreads} alone does not lower the count once the backend is loaded (it stays at
+ *       the core count), so the OpenMP count is set through {@code NativeOps.setOmpNumThreads}, which does.</li>
+ *   <li>With two threads, two runs of the same seed one after the other on an idle machine are bit-identical,
+ *       but two run at the same time differ in the last bits after a step or two: the split of some reductions
+ *       then depends on how many threads ND4J's pool could hand an op (the pool falls back to fewer under load).
+ *       With one thread training is bit-reproducible whatever else runs, and a resumed run reaches exactly the
+ *       weights of an uninterrupted one.</li>
+ * </ul>
+ * On a small machine the loader's threads also compete with these: OpenMP threads wait for each other by
+ * spinning, so a core taken by another thread slows every op (README, "Speed and memory").
+ */
+public final class MathThreads {
+
+    private MathThreads() {
+    }
+
+    /**
+     * Sets the thread count of ND4J ops ({@code threads > 0}) or keeps the current one ({@code 0}).
+     *
+     * @return the OpenMP thread count now in effect
+     */
+    public static int apply(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be ≥ 0 (0 = ND4J's default), got " + threads);
+        }
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        if (threads > 0) {
+            ops.setOmpNumThreads(threads);
+            Environment env = Nd4j.getEnvironment();
+            env.setMaxThreads(threads);
+            env.setMaxMasterThreads(threads);
+        }
+        return ops.ompGetMaxThreads();
+    }
+}

@@ -1,0 +1,121 @@
+package org.gvsl.train.pretrain;
+
+import org.gvsl.train.checkpoint.Checkpoint;
+import org.gvsl.train.config.ConfigException;
+import org.gvsl.train.monitor.LossCurvePlot;
+import org.gvsl.train.monitor.LossLog;
+import org.gvsl.train.monitor.PreviewImage;
+import org.gvsl.train.monitor.UiStats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+
+/**
+ * The folder of one pre-training run and the names of what it holds:
+ * <pre>
+ *   config.json              the resolved configuration, seed included (written at the start)
+ *   losses.csv               every loss term, seconds and resident memory per step
+ *   loss-curve.png           refreshed during the run
+ *   preview.png              one pair: fixed, moving, warped, restored, target (middle slices)
+ *   ui-stats.bin             DL4J training-UI statistics (with uiStats)
+ *   checkpoints/step-NNNNNN/ model.fb (weights + Adam state + step) and state.json; the newest K kept
+ *   model.fb, weights.npz    the trained model at the end (SameDiff with optimiser state; weights by name)
+ * </pre>
+ *
+ * @param dir the run folder
+ */
+public record RunFolder(Path dir) {
+
+    /** The resolved configuration. */
+    public static final String CONFIG_FILE = "config.json";
+    /** The trained SameDiff graph with optimiser state. */
+    public static final String MODEL_FILE = Checkpoint.MODEL_FILE;
+    /** The trained weights under the reference state-dict names. */
+    public static final String WEIGHTS_FILE = "weights.npz";
+    /** The checkpoint folders. */
+    public static final String CHECKPOINTS = "checkpoints";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /**
+     * A new, empty run folder: {@code runDir} if given (it must not exist or be empty), else
+     * {@code output/pretrain-YYYYMMDD-HHMMSS} (with {@code -2}, {@code -3}, … if taken).
+     *
+     * @throws ConfigException when {@code runDir} already holds files
+     */
+    public static RunFolder create(Path runDir, Path output, LocalDateTime now) throws ConfigException, IOException {
+        Path dir = runDir;
+        if (dir == null) {
+            String base = "pretrain-" + STAMP.format(now);
+            dir = output.resolve(base);
+            for (int i = 2; Files.exists(dir); i++) {
+                dir = output.resolve(base + "-" + i);
+            }
+        } else if (Files.exists(dir) && !isEmptyDirectory(dir)) {
+            throw new ConfigException("run folder " + dir + " already exists and is not empty; continue it with --resume "
+                    + dir + " or choose another --run-dir");
+        }
+        Files.createDirectories(dir);
+        return new RunFolder(dir);
+    }
+
+    /**
+     * An existing run folder, to resume.
+     *
+     * @throws ConfigException when it is not a folder or holds no {@value #CONFIG_FILE}
+     */
+    public static RunFolder open(Path dir) throws ConfigException {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException("no run folder " + dir + " to resume");
+        }
+        if (!Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
+            throw new ConfigException(dir + " is not a pretrain run folder (no " + CONFIG_FILE + ")");
+        }
+        return new RunFolder(dir);
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    public Path config() {
+        return dir.resolve(CONFIG_FILE);
+    }
+
+    public Path losses() {
+        return dir.resolve(LossLog.FILE);
+    }
+
+    public Path lossCurve() {
+        return dir.resolve(LossCurvePlot.FILE);
+    }
+
+    public Path preview() {
+        return dir.resolve(PreviewImage.FILE);
+    }
+
+    public Path uiStats() {
+        return dir.resolve(UiStats.FILE);
+    }
+
+    public Path checkpoints() {
+        return dir.resolve(CHECKPOINTS);
+    }
+
+    public Path model() {
+        return dir.resolve(MODEL_FILE);
+    }
+
+    public Path weights() {
+        return dir.resolve(WEIGHTS_FILE);
+    }
+}

@@ -1,0 +1,25 @@
+package org.gvsl.train.config;
+
+import org.gvsl.data.volume.Volume;
+import org.gvsl.data.volume.VolumeGeometry;
+import org.gvsl.data.volume.VolumeShape;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+class IntensityTest {
+
+    private static float[] apply(Intensity intensity, float... values) {
+        VolumeShape shape = new VolumeShape(1, 1, values.length);
+        Volume v = new Volume(shape, values, VolumeGeometry.unit());
+        return intensity.normalization().apply(v).toArray();
+    }
+
+    @Test
+    void eachModeMapsAsTheMethodSays() {
+        assertArrayEquals(new float[] {0f, 0.5f, 1f}, apply(Intensity.CT, -1024, 0, 1024), 1e-7f);
+        assertArrayEquals(new float[] {0f, 0.5f, 1f}, apply(Intensity.CT_SHIFTED, 0, 1024, 4000), 1e-7f);
+        assertArrayEquals(new float[] {0f, 0.25f, 1f}, apply(Intensity.MR, 10, 20, 50), 1e-7f);
+        assertArrayEquals(new float[] {3f, -2f}, apply(Intensity.NONE, 3, -2), 0f);
+    }
+}

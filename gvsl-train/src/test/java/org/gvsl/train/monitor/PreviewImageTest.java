@@ -1,0 +1,60 @@
+package org.gvsl.train.monitor;
+
+import org.gvsl.model.backend.NativeBackend;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PreviewImageTest {
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+        NativeBackend.initialise();
+    }
+
+    @Test
+    void drawsTheMiddleSlicesOfElementZeroClamped(@TempDir Path dir) throws Exception {
+        // 8³ volumes: value 0.5 everywhere, 2.0 (clamped to white) in the voxel at the centre (4, 4, 4).
+        INDArray a = Nd4j.zeros(DataType.FLOAT, 2, 1, 8, 8, 8).addi(0.5);
+        a.putScalar(new long[] {0, 0, 4, 4, 4}, 2.0);
+        Map<String, INDArray> volumes = new LinkedHashMap<>();
+        volumes.put("fixed", a);
+        volumes.put("target", Nd4j.zeros(DataType.FLOAT, 2, 1, 8, 8, 8));
+        Path file = dir.resolve(PreviewImage.FILE);
+        PreviewImage.write(volumes, file);
+        BufferedImage image = ImageIO.read(file.toFile());
+        int scale = 12;    // 8 voxels → at least 96 pixels
+        int tile = 8 * scale;
+        assertEquals(64 + 2 * (tile + 4), image.getWidth());
+        assertEquals(18 + 3 * (tile + 4), image.getHeight());
+        for (int row = 0; row < 3; row++) {
+            int y0 = 18 + row * (tile + 4);
+            assertEquals(0xFFFFFF, image.getRGB(64 + 4 * scale, y0 + 4 * scale) & 0xFFFFFF, "centre of plane " + row);
+            assertEquals(128, image.getRGB(64, y0) & 0xFF, "grey 0.5 in plane " + row);
+            assertEquals(0, image.getRGB(64 + tile + 4, y0) & 0xFF, "target is black");
+        }
+    }
+
+    @Test
+    void aVolumeOfAnotherShapeIsNamed() {
+        Map<String, INDArray> volumes = new LinkedHashMap<>();
+        volumes.put("fixed", Nd4j.zeros(DataType.FLOAT, 1, 1, 8, 8, 8));
+        volumes.put("warped", Nd4j.zeros(DataType.FLOAT, 1, 1, 8, 8, 4));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PreviewImage.render(volumes));
+        assertTrue(e.getMessage().contains("preview volume 'warped' must be [N, 1, D, H, W] like 'fixed'"), e.getMessage());
+    }
+}

@@ -1,0 +1,20 @@
+package org.gvsl.train.pretrain;
+
+import org.gvsl.model.backend.NativeBackend;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MathThreadsTest {
+
+    @Test
+    void zeroKeepsTheDefaultAndNegativeIsRejected() {
+        NativeBackend.initialise();
+        int threads = MathThreads.apply(0);
+        assertTrue(threads >= 1);
+        assertEquals(threads, MathThreads.apply(threads));
+        assertThrows(IllegalArgumentException.class, () -> MathThreads.apply(-1));
+    }
+}
