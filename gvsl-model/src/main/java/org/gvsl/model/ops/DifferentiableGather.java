@@ -3,6 +3,7 @@ package org.gvsl.model.ops;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
+import org.nd4j.linalg.api.ops.impl.scatter.ScatterAdd;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Row gather {@code out[i, …] = params[indices[i], …]} (ND4J's native {@code gather} along axis 0) with a working
- * gradient: {@code ∂L/∂params = scatter_add(0, indices, ∂L/∂out)}; duplicate indices accumulate.
+ * gradient: {@code ∂L/∂params = scatter_add(0, indices, ∂L/∂out)}; duplicate indices accumulate (the scatter runs
+ * locked, on one thread: unlocked, ND4J's threads race on duplicate rows and drop updates).
  *
  * <p>Why: in ND4J 1.0.0-M2.1 the stock {@code gather} backprop builds a loop of {@code put}s that fails at run
  * time (deeplearning4j#9756) and {@code gather_nd} has no gradient at all. A Java subclass that only overrides
@@ -47,8 +49,11 @@ public final class DifferentiableGather extends Gather {
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
         SDVariable params = arg(0);
         SDVariable indices = arg(1);
-        SDVariable gradParams = sameDiff.scatterAdd(sameDiff.zerosLike(params), indices, gradients.get(0));
-        return List.of(gradParams, sameDiff.zerosLike(indices));
+        ScatterAdd scatter = new ScatterAdd(sameDiff, sameDiff.zerosLike(params), indices, gradients.get(0));
+        // The "lock" flag (first boolean argument of scatter_add) makes libnd4j apply the updates on one thread;
+        // without it the updates are split among threads that race on duplicate rows and lose some of them.
+        scatter.addBArgument(true);
+        return List.of(scatter.outputVariable(), sameDiff.zerosLike(indices));
     }
 
     /** Maps the native {@code gather} op hash to this class, so cloned and loaded graphs keep the gradient. */
