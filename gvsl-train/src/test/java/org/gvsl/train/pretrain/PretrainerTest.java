@@ -9,6 +9,7 @@ import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;
 import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.gvsl.GvslConfig;
+import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.gvsl.ModelWeights;
 import org.gvsl.train.TinyRun;
 import org.gvsl.train.checkpoint.Checkpoint;
@@ -81,6 +82,14 @@ class PretrainerTest {
         assertEquals(7, csv.size());
         for (Path p : List.of(folder.lossCurve(), folder.preview(), folder.model(), folder.weights(), folder.uiStats())) {
             assertTrue(Files.size(p) > 0, p + " written");
+        }
+        UiStatsFile ui = new UiStatsFile(folder.uiStats());
+        assertTrue(ui.hasGraphStructure());
+        List<Double> uiTotals = List.copyOf(ui.scalars("losses/" + GvslGraph.LOSS_TOTAL).values());
+        assertEquals(6, uiTotals.size(), uiTotals.toString());
+        for (int step = 1; step <= 6; step++) {
+            double csvTotal = Double.parseDouble(csv.get(step).split(",")[4]);
+            assertEquals(csvTotal, uiTotals.get(step - 1), 1e-6 * Math.abs(csvTotal), "total loss of step " + step);
         }
         List<Checkpoint> checkpoints = CheckpointStore.open(folder.checkpoints(), 2).list();
         assertEquals(List.of(4, 6), checkpoints.stream().map(Checkpoint::step).toList());
