@@ -13,11 +13,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <ul>
  *   <li>{@code Environment.setMaxThreads} alone does not lower the count once the backend is loaded (it stays at
  *       the core count), so the OpenMP count is set through {@code NativeOps.setOmpNumThreads}, which does.</li>
- *   <li>With two threads, two runs of the same seed one after the other on an idle machine are bit-identical,
- *       but two run at the same time differ in the last bits after a step or two: the split of some reductions
- *       then depends on how many threads ND4J's pool could hand an op (the pool falls back to fewer under load).
- *       With one thread training is bit-reproducible whatever else runs, and a resumed run reaches exactly the
- *       weights of an uninterrupted one.</li>
+ *   <li>Training is bit-reproducible with any thread count, also while other runs compete for the cores
+ *       (checked with one and two threads). An earlier last-bit difference between competing two-thread runs
+ *       came from an unlocked {@code scatter_add} whose threads raced on duplicate rows; the gather gradient now
+ *       locks it ({@link org.gvsl.model.ops.DifferentiableGather}).</li>
  * </ul>
  * On a small machine the loader's threads also compete with these: OpenMP threads wait for each other by
  * spinning, so a core taken by another thread slows every op (README, "Speed and memory").
