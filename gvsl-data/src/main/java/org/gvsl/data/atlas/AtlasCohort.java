@@ -9,7 +9,7 @@ import org.gvsl.data.nifti.NiftiReader;
 import org.gvsl.data.nifti.NiftiWriter;
 import org.gvsl.data.preprocess.MinMaxIntensity;
 import org.gvsl.data.preprocess.Preprocessing;
-import org.gvsl.data.random.IndexedRandom;
+import org.gvsl.core.random.IndexedRandom;
 import org.gvsl.data.volume.Interpolation;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.gvsl.core.io.AtomicFile;
 import org.gvsl.data.nifti.NiftiFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,16 +84,8 @@ public final class ClassLabels {
 
     /** Writes the table (header {@code image,class}, rows in insertion order) to {@code csv}. */
     public void write(Path csv) throws IOException {
-        Path dir = csv.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + csv.getFileName(), ".part");
-        try {
-            CSV.writer(SCHEMA).writeValues(temp.toFile()).writeAll(byStem.entrySet().stream()
-                    .map(e -> new Row(e.getKey(), e.getValue())).toList()).close();
-            Files.move(temp, csv, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(csv, tmp -> CSV.writer(SCHEMA).writeValues(tmp.toFile()).writeAll(byStem.entrySet().stream()
+                .map(e -> new Row(e.getKey(), e.getValue())).toList()).close());
     }
 
     /** The class of an image (looked up by its file stem). */

@@ -1,6 +1,6 @@
 package org.gvsl.data.loader;
 
-import org.gvsl.data.random.IndexedRandom;
+import org.gvsl.core.random.IndexedRandom;
 
 import java.util.ArrayList;
 import java.util.Iterator;

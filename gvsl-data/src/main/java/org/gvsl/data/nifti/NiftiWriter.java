@@ -1,5 +1,6 @@
 package org.gvsl.data.nifti;
 
+import org.gvsl.core.io.AtomicFile;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;
 
@@ -7,10 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,22 +73,12 @@ public final class NiftiWriter {
             throw new IllegalArgumentException("NIfTI file name must end in .nii or .nii.gz: " + path);
         }
         byte[] bytes = encode(volume, path.toString());
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + name + ".", ".part");
-        try {
-            try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16)
-                    : Files.newOutputStream(temp)) {
+        AtomicFile.write(path, tmp -> {
+            try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)
+                    : Files.newOutputStream(tmp)) {
                 out.write(bytes);
             }
-            try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** The uncompressed file: header, extensions and voxels. */

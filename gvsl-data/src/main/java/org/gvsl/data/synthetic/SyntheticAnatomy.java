@@ -3,7 +3,7 @@ package org.gvsl.data.synthetic;
 import org.gvsl.data.augment.ElasticField;
 import org.gvsl.data.augment.RandomAffine;
 import org.gvsl.data.augment.SpatialDraw;
-import org.gvsl.data.random.IndexedRandom;
+import org.gvsl.core.random.IndexedRandom;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeGeometry;
 import org.gvsl.data.volume.VolumeShape;

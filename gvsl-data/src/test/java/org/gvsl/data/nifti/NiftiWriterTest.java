@@ -131,6 +131,9 @@ class NiftiWriterTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(file), left.toList());
         }
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+                "the umask's permissions, not a temporary file's owner-only ones");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.gvsl.model.blocks;
 
+import org.gvsl.core.random.IndexedRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -87,7 +88,7 @@ public final class ParameterFactory {
     }
 
     private SplittableRandom randomFor(String name) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode());
+        return IndexedRandom.forIndex(seed, name.hashCode());
     }
 
     private static void fillUniform(double[] values, double bound, SplittableRandom random) {

@@ -1,5 +1,6 @@
 package org.gvsl.model.gvsl;
 
+import org.gvsl.core.io.AtomicFile;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,12 +64,9 @@ public final class ModelWeights {
         return arrays;
     }
 
-    /** Writes arrays as an uncompressed {@code .npz}, atomically (a temporary file renamed into place). */
+    /** Writes arrays as a (deflated) {@code .npz}, atomically (see {@link AtomicFile}). */
     public static void writeNpz(Map<String, INDArray> arrays, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicFile.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
                     zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
@@ -77,10 +74,7 @@ public final class ModelWeights {
                     zip.closeEntry();
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /**

@@ -39,4 +39,13 @@ class ParameterFactoryTest {
         assertNotEquals(weight(5, "a", ParameterFactory.Init.KAIMING_NORMAL), weight(6, "a", ParameterFactory.Init.KAIMING_NORMAL));
         assertNotEquals(weight(5, "a", ParameterFactory.Init.KAIMING_NORMAL), weight(5, "b", ParameterFactory.Init.KAIMING_NORMAL));
     }
+
+    @Test
+    void neighbouringSeedsDoNotShiftTheSameStream() {
+        // seed·γ + hash made seed s + 1 draw seed s's stream one value later (SplittableRandom(s + γ) is that shift).
+        double[] five = weight(5, "a", ParameterFactory.Init.UNIFORM_FAN_IN).data().asDouble();
+        double[] six = weight(6, "a", ParameterFactory.Init.UNIFORM_FAN_IN).data().asDouble();
+        assertNotEquals(five[1], six[0]);
+        assertNotEquals(five[2], six[1]);
+    }
 }

@@ -1,6 +1,6 @@
 package org.gvsl.train.checkpoint;
 
-import org.gvsl.train.io.AtomicFile;
+import org.gvsl.core.io.AtomicFile;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.gvsl.model.network.UNetWidths;
-import org.gvsl.train.io.AtomicFile;
+import org.gvsl.core.io.AtomicFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package org.gvsl.train.monitor;
 
-import org.gvsl.train.io.AtomicFile;
+import org.gvsl.core.io.AtomicFile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

@@ -1,6 +1,6 @@
 package org.gvsl.train.monitor;
 
-import org.gvsl.train.io.AtomicFile;
+import org.gvsl.core.io.AtomicFile;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

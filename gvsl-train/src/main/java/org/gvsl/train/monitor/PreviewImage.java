@@ -1,6 +1,6 @@
 package org.gvsl.train.monitor;
 
-import org.gvsl.train.io.AtomicFile;
+import org.gvsl.core.io.AtomicFile;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import javax.imageio.ImageIO;

@@ -15,7 +15,7 @@ import org.gvsl.train.checkpoint.TrainingState;
 import org.gvsl.train.config.ConfigException;
 import org.gvsl.train.config.ConfigJson;
 import org.gvsl.train.config.PretrainConfig;
-import org.gvsl.train.io.AtomicFile;
+import org.gvsl.core.io.AtomicFile;
 import org.gvsl.train.monitor.LossCurvePlot;
 import org.gvsl.train.monitor.LossLog;
 import org.gvsl.train.monitor.LossSummary;

@@ -1,6 +1,6 @@
 package org.gvsl.train.pretrain;
 
-import org.gvsl.data.random.IndexedRandom;
+import org.gvsl.core.random.IndexedRandom;
 
 /**
  * Seeds derived from a run's seed for the draws that are not a training step's batch, so that no two uses share a

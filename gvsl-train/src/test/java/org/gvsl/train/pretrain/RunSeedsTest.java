@@ -1,6 +1,6 @@
 package org.gvsl.train.pretrain;
 
-import org.gvsl.data.random.IndexedRandom;
+import org.gvsl.core.random.IndexedRandom;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

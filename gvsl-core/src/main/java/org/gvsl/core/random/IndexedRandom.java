@@ -1,4 +1,4 @@
-package org.gvsl.data.random;
+package org.gvsl.core.random;
 
 import java.util.SplittableRandom;
 

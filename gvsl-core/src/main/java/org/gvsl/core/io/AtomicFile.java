@@ -1,4 +1,4 @@
-package org.gvsl.train.io;
+package org.gvsl.core.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +13,7 @@ import java.util.UUID;
  * Writes a file or folder atomically: the content goes to a temporary sibling ({@code .NAME.tmp-…}), is forced to
  * disk and renamed over the target with {@code ATOMIC_MOVE}, so the target is always either the old or the new
  * version, also when the process is killed. Temporaries get the default permissions (the umask), unlike
- * {@code Files.createTempFile}'s owner-only ones, so run folders stay readable as the user expects.
+ * {@code Files.createTempFile}'s owner-only ones, so written files stay readable as the user expects.
  */
 public final class AtomicFile {
 

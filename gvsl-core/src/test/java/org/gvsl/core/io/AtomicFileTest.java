@@ -1,4 +1,4 @@
-package org.gvsl.train.io;
+package org.gvsl.core.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,2 +1,0 @@
-/** Writing run files so that a reader, or a run killed mid-write, never sees half a file. */
-package org.gvsl.train.io;
