@@ -1,7 +1,7 @@
 package org.gvsl.model.heads;
 
 import org.gvsl.model.shape.SpatialSize;
-import org.gvsl.model.warp.TrilinearWarp;
+import org.gvsl.model.warp.VoxelGrid;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -55,7 +55,7 @@ public final class AffineDisplacement {
                 .div(sd.constant(Nd4j.createFromArray(g).castTo(type).reshape(1, 3)));
         this.linear = sd.reverse(voxelMatrixXyz, 1, 2);
         this.offset = sd.expandDims(sd.reverse(offsetXyz, 1), 2);
-        SDVariable grid = sd.constant(TrilinearWarp.voxelGrid(size, type).reshape(3, size.voxels()));
+        SDVariable grid = sd.reshape(VoxelGrid.of(sd, size, type), 3, size.voxels());
         INDArray identity = Nd4j.eye(3).castTo(type).reshape(1, 3, 3);
         SDVariable rows = sd.reshape(linear.sub(sd.constant(identity)), 3L * batch, 3);
         this.affineFlat = sd.reshape(sd.mmul(rows, grid), batch, 3, size.voxels()).add(offset);

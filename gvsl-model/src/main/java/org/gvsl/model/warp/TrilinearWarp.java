@@ -50,7 +50,7 @@ public final class TrilinearWarp {
         SameDiff sd = image.getSameDiff();
         DataType type = field.dataType();
 
-        SDVariable positions = field.add(sd.constant(voxelGrid(size, type)));
+        SDVariable positions = field.add(VoxelGrid.of(sd, size, type));
         SDVariable[] q = sd.unstack(positions, 1, 3); // [N, D, H, W] each: sampling position along D, H, W
 
         // The image, zero-padded by one voxel on every side, as rows of a matrix: one row per voxel [Vp, C].
@@ -154,25 +154,5 @@ public final class TrilinearWarp {
             offsets[n] = Math.toIntExact(n * rowsPerSample);
         }
         return Nd4j.createFromArray(offsets).reshape(batch, 1, 1, 1);
-    }
-
-    /** The identity grid {@code [1, 3, D, H, W]}: channel 0 holds d, 1 holds h, 2 holds w. */
-    public static INDArray voxelGrid(SpatialSize size, DataType type) {
-        int d = size.d();
-        int h = size.h();
-        int w = size.w();
-        double[] grid = new double[3 * d * h * w];
-        int plane = d * h * w;
-        int i = 0;
-        for (int z = 0; z < d; z++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++, i++) {
-                    grid[i] = z;
-                    grid[plane + i] = y;
-                    grid[2 * plane + i] = x;
-                }
-            }
-        }
-        return Nd4j.createFromArray(grid).castTo(type).reshape(1, 3, d, h, w);
     }
 }

@@ -107,13 +107,4 @@ class TrilinearWarpTest {
                 sd.constant(Nd4j.zeros(1, 4, 4, 4)), sd.constant(Nd4j.zeros(1, 3, 4, 4, 4)), 1, 1, SpatialSize.cube(4)));
         assertTrue(e.getMessage().contains("[1, 1, 4, 4, 4]") && e.getMessage().contains("[1, 4, 4, 4]"), e.getMessage());
     }
-
-    @Test
-    void identityGridHoldsVoxelIndicesPerChannel() {
-        INDArray grid = TrilinearWarp.voxelGrid(new SpatialSize(2, 3, 4), DataType.DOUBLE);
-        assertArrayEquals(new long[] {1, 3, 2, 3, 4}, grid.shape());
-        assertEquals(1.0, grid.getDouble(0, 0, 1, 2, 3));
-        assertEquals(2.0, grid.getDouble(0, 1, 1, 2, 3));
-        assertEquals(3.0, grid.getDouble(0, 2, 1, 2, 3));
-    }
 }
