@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=14G"})
+@Fork(1) // the fork inherits the heap and native-memory limits benchmarks/run sets for this machine
 public abstract class KernelBenchmark {
 
     /** The pass to time; set by the subclass's {@code @Setup}. */

@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 3, time = 10)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(1) // the fork inherits the heap and native-memory limits benchmarks/run sets for this machine
 public class LoaderBenchmark {
 
     @Param({"128"})

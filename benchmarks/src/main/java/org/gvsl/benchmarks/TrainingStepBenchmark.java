@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=14G"})
+@Fork(1) // the fork inherits the heap and native-memory limits benchmarks/run sets for this machine
 public class TrainingStepBenchmark {
 
     @Param({"narrow", "paper"})
@@ -59,7 +59,7 @@ public class TrainingStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         NativeBackend.initialise();
-        UNetWidths w = widths.equals("paper") ? UNetWidths.PAPER : UNetWidths.NARROW;
+        UNetWidths w = UNetWidths.parse(widths);
         graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(w).build(), 2, SpatialSize.cube(size));
         Nd4j.getRandom().setSeed(1);
         INDArray fixed = Nd4j.rand(DataType.FLOAT, 2, 1, size, size, size);

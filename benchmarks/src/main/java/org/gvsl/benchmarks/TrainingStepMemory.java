@@ -52,11 +52,7 @@ public final class TrainingStepMemory {
         }
         NativeBackend.initialise();
         System.out.println(NativeBackend.describe());
-        UNetWidths w = switch (widths) {
-            case "paper" -> UNetWidths.PAPER;
-            case "narrow" -> UNetWidths.NARROW;
-            default -> UNetWidths.parse(widths);
-        };
+        UNetWidths w = UNetWidths.parse(widths);
         GvslGraph graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(w).build(), batch, SpatialSize.cube(size));
         Nd4j.getRandom().setSeed(1);
         INDArray fixed = Nd4j.rand(DataType.FLOAT, batch, 1, size, size, size);

@@ -3,6 +3,7 @@ package org.gvsl.model.network;
 import org.gvsl.model.blocks.GroupNorm;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Channel widths {@code (c0 … c8)} of the U-Net: encoder {@code c0..c4} (c4 is the bottleneck), decoder
@@ -32,9 +33,31 @@ public record UNetWidths(int c0, int c1, int c2, int c3, int c4, int c5, int c6,
         }
     }
 
-    /** Parses {@code "32,64,128,256,512,256,128,64,32"}. */
+    /**
+     * Widths from text: {@code "paper"}, {@code "narrow"} (any case) or nine comma-separated integers
+     * {@code "32,64,128,256,512,256,128,64,32"}.
+     *
+     * @throws IllegalArgumentException naming the text when it is none of these
+     */
     public static UNetWidths parse(String text) {
-        int[] c = Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        if (text == null) {
+            throw new IllegalArgumentException("widths must be \"paper\", \"narrow\" or nine integers c0,…,c8");
+        }
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "paper":
+                return PAPER;
+            case "narrow":
+                return NARROW;
+            default:
+                break;
+        }
+        int[] c;
+        try {
+            c = Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("widths must be \"paper\", \"narrow\" or nine integers c0,…,c8, got \""
+                    + text + "\"", e);
+        }
         if (c.length != 9) {
             throw new IllegalArgumentException("expected 9 comma-separated widths c0..c8, got " + c.length
                     + " in \"" + text + "\"");

@@ -14,6 +14,15 @@ class UNetWidthsTest {
     }
 
     @Test
+    void parsesTheNamedWidthsAndRejectsOtherNames() {
+        assertEquals(UNetWidths.PAPER, UNetWidths.parse("paper"));
+        assertEquals(UNetWidths.NARROW, UNetWidths.parse(" Narrow "));
+        assertEquals(UNetWidths.of(4, 4, 8, 8, 8, 8, 8, 4, 4), UNetWidths.parse("4,4,8,8,8,8,8,4,4"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UNetWidths.parse("wide"));
+        assertTrue(e.getMessage().contains("got \"wide\""), e.getMessage());
+    }
+
+    @Test
     void rejectsAWrongCount() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UNetWidths.parse("8,16"));
         assertTrue(e.getMessage().contains("got 2"), e.getMessage());

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.gvsl.model.network.UNetWidths;
 import org.gvsl.core.io.AtomicFile;
+import org.gvsl.model.network.UNetWidths;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,35 +131,12 @@ public final class ConfigJson {
                 if (p.currentToken() == JsonToken.START_ARRAY) {
                     return UNetWidths.of(ctxt.readValue(p, int[].class));
                 }
-                return parseWidths(p.getValueAsString());
+                return UNetWidths.parse(p.getValueAsString());
             } catch (IllegalArgumentException e) {
                 throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
                         e.getMessage(), p.getText(), UNetWidths.class);
             }
         }
-    }
-
-    /**
-     * Widths from text: {@code "paper"}, {@code "narrow"} or nine comma-separated integers.
-     *
-     * @throws IllegalArgumentException naming the text when it is none of these
-     */
-    public static UNetWidths parseWidths(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("widths must be \"paper\", \"narrow\" or nine integers c0,…,c8");
-        }
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "paper" -> UNetWidths.PAPER;
-            case "narrow" -> UNetWidths.NARROW;
-            default -> {
-                try {
-                    yield UNetWidths.parse(text);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("widths must be \"paper\", \"narrow\" or nine integers c0,…,c8,"
-                            + " got \"" + text + "\"", e);
-                }
-            }
-        };
     }
 
     /** Writes a path as its plain string. */

@@ -54,15 +54,6 @@ class ConfigJsonTest {
         assertMessage("must hold a mapping of keys to values, got a array", list);
     }
 
-    @Test
-    void widthsParseFromNamesAndLists() {
-        assertEquals(UNetWidths.PAPER, ConfigJson.parseWidths("paper"));
-        assertEquals(UNetWidths.NARROW, ConfigJson.parseWidths(" Narrow "));
-        assertEquals(UNetWidths.of(4, 4, 8, 8, 8, 8, 8, 4, 4), ConfigJson.parseWidths("4,4,8,8,8,8,8,4,4"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigJson.parseWidths("wide"));
-        assertTrue(e.getMessage().contains("got \"wide\""), e.getMessage());
-    }
-
     private static void assertMessage(String expected, Path file) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigJson.readFile(file));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
