@@ -1,5 +1,7 @@
 package org.gvsl.data.atlas;
 
+import org.gvsl.core.random.IndexedRandom;
+import org.gvsl.core.random.Uniform;
 import org.gvsl.data.augment.DisplacementField;
 import org.gvsl.data.augment.ElasticField;
 import org.gvsl.data.augment.RandomAffine;
@@ -9,7 +11,6 @@ import org.gvsl.data.nifti.NiftiReader;
 import org.gvsl.data.nifti.NiftiWriter;
 import org.gvsl.data.preprocess.MinMaxIntensity;
 import org.gvsl.data.preprocess.Preprocessing;
-import org.gvsl.core.random.IndexedRandom;
 import org.gvsl.data.volume.Interpolation;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;
@@ -75,10 +76,10 @@ public final class AtlasCohort {
         VolumeShape shape = image.shape();
         SpatialDraw draw = new SpatialDraw(shape, affine.draw(rng), velocity.draw(shape, rng).exponentiated(6));
         List<Volume> warped = draw.apply(List.of(image, labels), List.of(Interpolation.LINEAR, Interpolation.NEAREST));
-        double gamma = uniform(rng, 0.7, 1.4);
-        double gain = uniform(rng, 0.9, 1.1);
-        double[] bias = {uniform(rng, -0.1, 0.1), uniform(rng, -0.1, 0.1), uniform(rng, -0.1, 0.1)};
-        double noise = uniform(rng, 0.01, 0.03);
+        double gamma = Uniform.draw(rng, 0.7, 1.4);
+        double gain = Uniform.draw(rng, 0.9, 1.1);
+        double[] bias = {Uniform.draw(rng, -0.1, 0.1), Uniform.draw(rng, -0.1, 0.1), Uniform.draw(rng, -0.1, 0.1)};
+        double noise = Uniform.draw(rng, 0.01, 0.03);
         float[] out = warped.get(0).toArray();
         for (int d = 0, i = 0; d < shape.depth(); d++) {
             double z = 2.0 * d / (shape.depth() - 1) - 1;
@@ -111,10 +112,6 @@ public final class AtlasCohort {
             images.writeTo(c.image(), dir.resolve("images").resolve(c.name() + ".nii.gz"));
             labelWriter.writeTo(c.labels(), dir.resolve("labels").resolve(c.name() + ".nii.gz"));
         }
-    }
-
-    private static double uniform(RandomGenerator rng, double lo, double hi) {
-        return lo + (hi - lo) * rng.nextDouble();
     }
 
     /** Inputs of an {@link AtlasCohort}: {@code setX} required, {@code optX} optional. */

@@ -1,5 +1,6 @@
 package org.gvsl.data.augment;
 
+import org.gvsl.core.random.Uniform;
 import org.gvsl.data.volume.VolumeShape;
 
 import java.util.random.RandomGenerator;
@@ -47,8 +48,8 @@ public final class ElasticField {
 
     /** Draws a field over {@code shape} as documented. */
     public DisplacementField draw(VolumeShape shape, RandomGenerator rng) {
-        double alpha = RandomAffine.uniform(rng, minAlpha, maxAlpha);
-        double sigma = RandomAffine.uniform(rng, minSigma, maxSigma);
+        double alpha = Uniform.draw(rng, minAlpha, maxAlpha);
+        double sigma = Uniform.draw(rng, minSigma, maxSigma);
         int n = shape.voxelCount();
         float[][] noise = new float[3][n];
         for (float[] channel : noise) {

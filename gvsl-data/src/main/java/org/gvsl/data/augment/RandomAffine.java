@@ -1,5 +1,7 @@
 package org.gvsl.data.augment;
 
+import org.gvsl.core.random.Uniform;
+
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,23 +45,18 @@ public final class RandomAffine {
         double[] shear = new double[6];
         double[] translation = new double[3];
         for (int i = 0; i < 3; i++) {
-            rotation[i] = uniform(rng, -maxRotation, maxRotation);
+            rotation[i] = Uniform.draw(rng, -maxRotation, maxRotation);
         }
         for (int i = 0; i < 3; i++) {
-            scale[i] = uniform(rng, minScale, maxScale);
+            scale[i] = Uniform.draw(rng, minScale, maxScale);
         }
         for (int i = 0; i < 6; i++) {
-            shear[i] = uniform(rng, -maxShear, maxShear);
+            shear[i] = Uniform.draw(rng, -maxShear, maxShear);
         }
         for (int i = 0; i < 3; i++) {
-            translation[i] = uniform(rng, -maxTranslation, maxTranslation);
+            translation[i] = Uniform.draw(rng, -maxTranslation, maxTranslation);
         }
         return AffineParameters.compose(rotation, scale, shear, translation);
-    }
-
-    /** {@code lo + (hi − lo)·rng.nextDouble()}: one draw, also for an empty range. */
-    static double uniform(RandomGenerator rng, double lo, double hi) {
-        return lo + (hi - lo) * rng.nextDouble();
     }
 
     @Override

@@ -1,9 +1,10 @@
 package org.gvsl.data.synthetic;
 
+import org.gvsl.core.random.IndexedRandom;
+import org.gvsl.core.random.Uniform;
 import org.gvsl.data.augment.ElasticField;
 import org.gvsl.data.augment.RandomAffine;
 import org.gvsl.data.augment.SpatialDraw;
-import org.gvsl.core.random.IndexedRandom;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeGeometry;
 import org.gvsl.data.volume.VolumeShape;
@@ -105,13 +106,13 @@ public final class SyntheticAnatomy {
         }
         RandomGenerator rng = IndexedRandom.forIndex(seed, index);
         SpatialDraw draw = new SpatialDraw(shape, affine.draw(rng), elastic.draw(shape, rng));
-        double gain = uniform(rng, 0.9, 1.1);
-        double offset = uniform(rng, -20, 20);
+        double gain = Uniform.draw(rng, 0.9, 1.1);
+        double offset = Uniform.draw(rng, -20, 20);
         double[] structureOffset = new double[structures];
         for (int k = 0; k < structures; k++) {
-            structureOffset[k] = uniform(rng, -15, 15);
+            structureOffset[k] = Uniform.draw(rng, -15, 15);
         }
-        double noise = uniform(rng, 5, 15);
+        double noise = Uniform.draw(rng, 5, 15);
         int classLabel = rng.nextDouble() < lesionProbability ? 1 : 0;
         double[][] lesions = classLabel == 1 ? drawLesions(rng) : new double[0][];
         int n = shape.voxelCount();
@@ -173,15 +174,15 @@ public final class SyntheticAnatomy {
         int count = 1 + rng.nextInt(3);
         double[][] lesions = new double[count][];
         for (int l = 0; l < count; l++) {
-            double r = uniform(rng, 0.05, 0.09);
+            double r = Uniform.draw(rng, 0.05, 0.09);
             double x;
             double y;
             double z;
             int tries = 0;
             do {
-                x = uniform(rng, -1, 1);
-                y = uniform(rng, -1, 1);
-                z = uniform(rng, -1, 1);
+                x = Uniform.draw(rng, -1, 1);
+                y = Uniform.draw(rng, -1, 1);
+                z = Uniform.draw(rng, -1, 1);
             } while (!host.contains(x, y, z) && ++tries < 10_000);
             lesions[l] = new double[] {x, y, z, r};
         }
@@ -198,10 +199,6 @@ public final class SyntheticAnatomy {
             }
         }
         return false;
-    }
-
-    private static double uniform(RandomGenerator rng, double lo, double hi) {
-        return lo + (hi - lo) * rng.nextDouble();
     }
 
     /** Options of a {@link SyntheticAnatomy}. */
