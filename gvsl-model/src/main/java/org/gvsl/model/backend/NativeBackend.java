@@ -1,6 +1,7 @@
 package org.gvsl.model.backend;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Loads the ND4J backend with the fastest native binary on the class path and reports what was loaded.
@@ -47,7 +48,10 @@ public final class NativeBackend {
         return Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN");
     }
 
-    /** One line for logs: backend class, binary variant, oneDNN, thread count. */
+    /**
+     * One line for logs: backend class, binary variant, oneDNN, and the OpenMP thread count of each op (the count
+     * in effect: {@code Environment.maxThreads} may still show the core count after the OpenMP count was lowered).
+     */
     public static String describe() {
         initialise();
         String extension = System.getProperty(EXTENSION_PROPERTY, "");
@@ -55,6 +59,6 @@ public final class NativeBackend {
                 Nd4j.getBackend().getClass().getSimpleName(),
                 extension.isEmpty() ? "default" : extension.substring(1),
                 hasOneDnn() ? "yes" : "no",
-                Nd4j.getEnvironment().maxThreads());
+                NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
     }
 }

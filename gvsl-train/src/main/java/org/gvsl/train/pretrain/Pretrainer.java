@@ -1,5 +1,6 @@
 package org.gvsl.train.pretrain;
 
+import org.gvsl.core.io.AtomicFile;
 import org.gvsl.data.loader.PairBatch;
 import org.gvsl.data.loader.PrefetchingLoader;
 import org.gvsl.model.backend.NativeBackend;
@@ -15,7 +16,6 @@ import org.gvsl.train.checkpoint.TrainingState;
 import org.gvsl.train.config.ConfigException;
 import org.gvsl.train.config.ConfigJson;
 import org.gvsl.train.config.PretrainConfig;
-import org.gvsl.core.io.AtomicFile;
 import org.gvsl.train.monitor.LossCurvePlot;
 import org.gvsl.train.monitor.LossLog;
 import org.gvsl.train.monitor.LossSummary;
@@ -95,14 +95,14 @@ public final class Pretrainer {
             System.setProperty("java.awt.headless", "true");
         }
         NativeBackend.initialise();
-        int threads = MathThreads.apply(config.threads());
+        MathThreads.apply(config.threads());
         TrainingData trainingData = data != null ? data : TrainingData.from(config);
         CheckpointStore store = CheckpointStore.open(folder.checkpoints(), config.keepCheckpoints());
         Checkpoint from = resume ? resumePoint(store) : null;
         ConfigJson.write(config, folder.config());
 
         out.println("run folder " + folder.dir() + " (seed " + config.seed() + ")");
-        out.println("backend: " + NativeBackend.describe().replaceFirst("\\d+ threads$", threads + " threads"));
+        out.println("backend: " + NativeBackend.describe());
         out.println("data: " + trainingData.description() + "; crops " + config.crop() + "³, batch " + config.batch()
                 + (config.spatialAugmentation() ? ", spatial + appearance augmentation" : ", appearance augmentation")
                 + ", " + config.workers() + " loader worker" + (config.workers() == 1 ? "" : "s"));

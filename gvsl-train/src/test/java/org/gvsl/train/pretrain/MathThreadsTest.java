@@ -15,6 +15,12 @@ class MathThreadsTest {
         int threads = MathThreads.apply(0);
         assertTrue(threads >= 1);
         assertEquals(threads, MathThreads.apply(threads));
+        try {
+            assertEquals(1, MathThreads.apply(1));
+            assertTrue(NativeBackend.describe().endsWith(", 1 threads"), NativeBackend.describe());
+        } finally {
+            MathThreads.apply(threads);
+        }
         assertThrows(IllegalArgumentException.class, () -> MathThreads.apply(-1));
     }
 }
