@@ -7,9 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -19,8 +17,6 @@ import java.util.zip.ZipInputStream;
  * from the manifest (window sizes, weight file, …).
  */
 public final class ReferenceCase {
-
-    private static final String F64_SUFFIX = "_f64";
 
     private final String name;
     private final JsonNode node;
@@ -77,17 +73,6 @@ public final class ReferenceCase {
             return new Tolerance(tol.get("atol").asDouble(), tol.get("rtol").asDouble());
         }
         return Tolerance.forFloat64(array(key));
-    }
-
-    /** Keys of the float32 outputs (arrays with a tolerance and without the {@code _f64} suffix). */
-    public List<String> float32Outputs() {
-        List<String> keys = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : node.path("arrays").properties()) {
-            if (e.getValue().has("tolerance") && !e.getKey().endsWith(F64_SUFFIX)) {
-                keys.add(e.getKey());
-            }
-        }
-        return keys;
     }
 
     /** Compares an actual value with the stored output {@code key} under its tolerance. */

@@ -83,11 +83,6 @@ public final class ReferenceCases {
         return new ReferenceCase(name, node, this);
     }
 
-    /** The top-level manifest (seed, widths, conventions). */
-    public JsonNode manifest() {
-        return manifest;
-    }
-
     /** Where the cases come from, for messages. */
     public String origin() {
         return origin;

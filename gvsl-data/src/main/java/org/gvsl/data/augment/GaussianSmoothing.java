@@ -39,11 +39,6 @@ public final class GaussianSmoothing {
         }
     }
 
-    /** σ in voxels. */
-    public double sigma() {
-        return sigma;
-    }
-
     /** {@code r = int(4σ + 0.5)}. */
     public int radius() {
         return kernel.length / 2;

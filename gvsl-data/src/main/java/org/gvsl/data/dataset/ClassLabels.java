@@ -94,11 +94,6 @@ public final class ClassLabels {
         return c == null ? OptionalInt.empty() : OptionalInt.of(c);
     }
 
-    /** Labels by image stem, in file order. */
-    public Map<String, Integer> asMap() {
-        return byStem;
-    }
-
     /** A CSV row. */
     @JsonPropertyOrder({"image", "class"})
     record Row(@JsonProperty("image") String image, @JsonProperty("class") int label) {

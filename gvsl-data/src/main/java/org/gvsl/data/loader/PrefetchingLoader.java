@@ -117,11 +117,6 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         return prepared.computeIfAbsent(step, s -> new CompletableFuture<>());
     }
 
-    /** The next step to be returned by {@link #next()}. */
-    public long nextStep() {
-        return nextToDeliver;
-    }
-
     @Override
     public boolean hasNext() {
         return !closed && nextToDeliver < endStep;

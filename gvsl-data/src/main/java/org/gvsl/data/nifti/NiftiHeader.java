@@ -128,16 +128,6 @@ public final class NiftiHeader {
         return sformCode;
     }
 
-    /** {@code intent_code} as stored. */
-    public int intentCode() {
-        return intentCode;
-    }
-
-    /** {@code xyzt_units} as stored (2 = mm, 8 = s). */
-    public int xyztUnits() {
-        return xyztUnits;
-    }
-
     /** {@code descrip}, up to its first NUL. */
     public String description() {
         return description;

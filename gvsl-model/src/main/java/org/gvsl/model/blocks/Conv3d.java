@@ -16,7 +16,6 @@ public final class Conv3d {
     private final SDVariable weight;
     private final SDVariable bias;
     private final Conv3DConfig config;
-    private final int inChannels;
 
     /**
      * @param name   parameter prefix, e.g. {@code unet.inc.double_conv.0}
@@ -33,7 +32,6 @@ public final class Conv3d {
             throw new IllegalArgumentException(name + ": kernel must be odd and positive, got " + kernel);
         }
         long fanIn = (long) inChannels * kernel * kernel * kernel;
-        this.inChannels = inChannels;
         this.weight = params.weight(name + ".weight", init, fanIn, outChannels, inChannels, kernel, kernel, kernel);
         this.bias = params.bias(name + ".bias", fanIn, outChannels);
         int pad = kernel / 2;
@@ -54,7 +52,4 @@ public final class Conv3d {
         return x.getSameDiff().cnn.conv3d(x, ndhwcWeight, bias, config);
     }
 
-    public int inChannels() {
-        return inChannels;
-    }
 }

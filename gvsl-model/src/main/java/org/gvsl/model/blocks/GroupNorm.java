@@ -72,7 +72,4 @@ public final class GroupNorm {
         return sd.cnn.conv3d(sd.reshape(normalised, sd.shape(x)), weight, beta, AFFINE);
     }
 
-    public int groups() {
-        return groups;
-    }
 }

@@ -44,14 +44,6 @@ public final class ParameterFactory {
         this.seed = seed;
     }
 
-    public SameDiff sameDiff() {
-        return sd;
-    }
-
-    public DataType dataType() {
-        return dataType;
-    }
-
     /** A weight of the given shape; {@code fanIn} is the number of inputs per output unit. */
     public SDVariable weight(String name, Init init, long fanIn, long... shape) {
         SplittableRandom random = randomFor(name);

@@ -41,9 +41,6 @@ public final class LocalNcc {
         this.window = window;
     }
 
-    public int window() {
-        return window;
-    }
 
     /**
      * Adds {@code L_ncc(i, j)} to the graph.

@@ -1,8 +1,8 @@
 package org.gvsl.train.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gvsl.train.config.ConfigJson;
 import org.gvsl.core.io.AtomicFile;
+import org.gvsl.train.config.ConfigJson;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
