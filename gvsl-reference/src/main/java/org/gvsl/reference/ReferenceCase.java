@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * One reference case: its arrays (read lazily from {@code .npy}), their tolerances, and the case's attributes
@@ -89,18 +84,8 @@ public final class ReferenceCase {
         }
     }
 
-    /** The arrays of an {@code .npz} file of the folder, keyed by entry name without {@code .npy}, in file order. */
-    public Map<String, INDArray> npz(String fileName) {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(folder.readFile(fileName)))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                String key = entry.getName().endsWith(".npy")
-                        ? entry.getName().substring(0, entry.getName().length() - 4) : entry.getName();
-                arrays.put(key, Nd4j.createNpyFromByteArray(zip.readAllBytes()).dup());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + fileName + " of case " + name, e);
-        }
-        return arrays;
+    /** The bytes of a file of the case's folder (e.g. an {@code .npz} of weights, for the model's reader). */
+    public byte[] file(String fileName) {
+        return folder.readFile(fileName);
     }
 }

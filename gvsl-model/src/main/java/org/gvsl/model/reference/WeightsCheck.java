@@ -28,7 +28,7 @@ public final class WeightsCheck implements CaseCheck {
 
     @Override
     public List<OutputResult> run(ReferenceCase c) {
-        Map<String, INDArray> weights = c.npz(c.fileOf("weights"));
+        Map<String, INDArray> weights = ReferenceWeights.read(c, c.fileOf("weights"));
         int[] widths = UnetCheck.widthsOf(weights);
         GvslGraph graph = GvslGraphFactory.build(ReferenceWeights.config(widths, 9), 1, SpatialSize.cube(16));
         ModelWeights.assign(graph.sameDiff(), weights, false);
