@@ -1,0 +1,23 @@
+# Sourced by ./gvsl and benchmarks/run: build the project when its jars are stale, and size JavaCPP's native
+# (off-heap) memory from the machine's RAM. Expects $root, the repository root.
+
+# build_if_stale JAR CLASSPATH_FILE LABEL: `mvn install -DskipTests` when JAR or CLASSPATH_FILE is missing or older
+# than any source, pom.xml or main resource.
+build_if_stale() {
+  local jar="$1" cp_file="$2" label="$3"
+  if [[ -f "$jar" && -f "$cp_file" && -z "$(find "$root" -path '*/target' -prune -o \
+      \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print -quit)" ]]; then
+    return 0
+  fi
+  echo "$label: building (mvn install -DskipTests) ..." >&2
+  (cd "$root" && mvn -q -B install -DskipTests) >&2
+}
+
+# native_memory_opts: JavaCPP may use 60% of RAM for arrays and the process 85% in all; the Java heap stays small
+# because tensors live off-heap.
+native_memory_opts() {
+  local mem_kb
+  mem_kb=$(awk '/MemTotal/ {print $2}' /proc/meminfo 2>/dev/null || echo 8388608)
+  echo "-Dorg.bytedeco.javacpp.maxbytes=$(( mem_kb * 6 / 10 / 1024 ))m" \
+       "-Dorg.bytedeco.javacpp.maxphysicalbytes=$(( mem_kb * 85 / 100 / 1024 ))m"
+}
