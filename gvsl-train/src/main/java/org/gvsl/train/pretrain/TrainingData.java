@@ -121,12 +121,15 @@ public final class TrainingData {
      * and error policy.
      *
      * @param training    the volumes pairs are drawn from (at least one)
-     * @param preview     the volumes the preview pair is drawn from
+     * @param preview     the volumes the preview pair is drawn from; when they are the training volumes, the
+     *                    preview uses the training sampler and its volume cache instead of a second one
      * @param description for the run's start-up lines
      */
     public static TrainingData of(List<VolumeSource> training, List<VolumeSource> preview, PretrainConfig config,
                                   String description) {
-        return new TrainingData(sampler(training, config), sampler(preview, config), description);
+        GvslPairSampler trainingSampler = sampler(training, config);
+        GvslPairSampler previewSampler = preview.equals(training) ? trainingSampler : sampler(preview, config);
+        return new TrainingData(trainingSampler, previewSampler, description);
     }
 
     private static GvslPairSampler sampler(List<VolumeSource> sources, PretrainConfig config) {
