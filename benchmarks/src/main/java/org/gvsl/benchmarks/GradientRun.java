@@ -1,8 +1,6 @@
 package org.gvsl.benchmarks;
 
-import org.gvsl.model.backend.NativeBackend;
-import org.gvsl.model.ops.DifferentiableGather;
-import org.gvsl.model.ops.GradientFunction;
+import org.gvsl.model.backend.GraphRuntime;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,9 +20,7 @@ final class GradientRun {
 
     /** Starts a graph with the backend and the differentiable gather ready. */
     static SameDiff newGraph() {
-        NativeBackend.initialise();
-        DifferentiableGather.register();
-        return SameDiff.create();
+        return GraphRuntime.newGraph();
     }
 
     /**
@@ -35,7 +31,7 @@ final class GradientRun {
         this.sd = loss.getSameDiff();
         this.wrt = java.util.Arrays.stream(wrt).map(SDVariable::name).toList();
         sd.setLossVariables(loss.name());
-        GradientFunction.create(sd);
+        GraphRuntime.createGradientFunction(sd);
     }
 
     /** Forward + backward; returns the first element of the first gradient (a value the caller consumes). */

@@ -1,8 +1,6 @@
 package org.gvsl.model;
 
-import org.gvsl.model.backend.NativeBackend;
-import org.gvsl.model.ops.DifferentiableGather;
-import org.gvsl.model.ops.GradientFunction;
+import org.gvsl.model.backend.GraphRuntime;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.validation.GradCheckUtil;
@@ -25,16 +23,14 @@ public final class GradientCheck {
 
     /** A fresh graph with the backend and the differentiable gather ready. */
     public static SameDiff graph() {
-        NativeBackend.initialise();
-        DifferentiableGather.register();
-        return SameDiff.create();
+        return GraphRuntime.newGraph();
     }
 
     /** Asserts that the analytic gradients of {@code loss} match finite differences for every variable. */
     public static void assertGradientsMatch(SDVariable loss) {
         SameDiff sd = loss.getSameDiff();
         sd.setLossVariables(loss.name());
-        GradientFunction.create(sd);
+        GraphRuntime.createGradientFunction(sd);
         DataType defaultType = Nd4j.defaultFloatingPointType();
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradCheckUtil insists on it
         try {

@@ -1,9 +1,7 @@
 package org.gvsl.model.gvsl;
 
-import org.gvsl.model.backend.NativeBackend;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.blocks.ParameterFactory;
-import org.gvsl.model.ops.DifferentiableGather;
-import org.gvsl.model.ops.GradientFunction;
 import org.gvsl.model.optim.BiasCorrectedAdam;
 import org.gvsl.model.shape.SpatialSize;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -40,9 +38,7 @@ public final class GvslGraphFactory {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be ≥ 1, got " + batch);
         }
-        NativeBackend.initialise();
-        DifferentiableGather.register();
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = GraphRuntime.newGraph();
         Variant variant = config.variant();
         long[] shape = size.shape(batch, 1);
         SDVariable fixed = sd.placeHolder(GvslGraph.FIXED, dataType, shape);
@@ -85,7 +81,7 @@ public final class GvslGraphFactory {
                 .dataSetFeatureMapping(features.toArray(String[]::new))
                 .markLabelsUnused()
                 .build());
-        GradientFunction.create(sd);
+        GraphRuntime.createGradientFunction(sd);
         return new GvslGraph(sd, config, batch, size, features);
     }
 

@@ -1,8 +1,6 @@
 package org.gvsl.model.reference;
 
-import org.gvsl.model.backend.NativeBackend;
-import org.gvsl.model.ops.DifferentiableGather;
-import org.gvsl.model.ops.GradientFunction;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.reference.OutputResult;
 import org.gvsl.reference.ReferenceCase;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -23,15 +21,13 @@ import java.util.Map;
  */
 final class Evaluation {
 
-    final SameDiff sd = SameDiff.create();
+    final SameDiff sd = GraphRuntime.newGraph();
     final DataType type;
     private final ReferenceCase referenceCase;
     private final Map<String, String> valueKeys = new HashMap<>();
     private final Map<String, String> gradientKeys = new HashMap<>();
 
     Evaluation(ReferenceCase referenceCase, DataType type) {
-        NativeBackend.initialise();
-        DifferentiableGather.register();
         this.referenceCase = referenceCase;
         this.type = type;
     }
@@ -69,7 +65,7 @@ final class Evaluation {
     /** Runs the graph with {@code loss} as the loss variable and compares every registered output. */
     List<OutputResult> run(SDVariable loss) {
         sd.setLossVariables(loss.name());
-        GradientFunction.create(sd);
+        GraphRuntime.createGradientFunction(sd);
         List<String> values = new ArrayList<>(valueKeys.keySet());
         List<String> grads = new ArrayList<>(gradientKeys.keySet());
         Map<String, INDArray> outs;

@@ -1,6 +1,7 @@
 package org.gvsl.train.checkpoint;
 
 import org.gvsl.core.io.AtomicFile;
+import org.gvsl.model.backend.GraphRuntime;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -11,7 +12,6 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -50,15 +50,7 @@ public final class GraphState {
      *                                  differences
      */
     public static void restore(SameDiff target, Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no such checkpoint file: " + file);
-        }
-        SameDiff saved;
-        try {
-            saved = SameDiff.load(file.toFile(), true);
-        } catch (RuntimeException e) {
-            throw new IOException("cannot read " + file + " as a SameDiff graph: " + e.getMessage(), e);
-        }
+        SameDiff saved = GraphRuntime.load(file, true);
         copyParameters(saved, target, file);
         copyUpdaterState(saved, target, file);
         TrainingConfig from = saved.getTrainingConfig();

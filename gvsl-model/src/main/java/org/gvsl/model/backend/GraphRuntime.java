@@ -1,0 +1,72 @@
+package org.gvsl.model.backend;
+
+import org.gvsl.model.ops.DifferentiableGather;
+import org.gvsl.model.ops.GradientFunction;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one place that prepares ND4J for this project's graphs: every graph is created, loaded and given its
+ * gradient function here.
+ *
+ * <p>Why one place: two things must happen once per process before any graph exists — the backend must be
+ * loaded with the right native binary ({@link NativeBackend#initialise()}), and the differentiable gather must be
+ * registered for the native op hash ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded
+ * silently loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start
+ * the backend themselves.
+ */
+public final class GraphRuntime {
+
+    private static volatile boolean started;
+
+    private GraphRuntime() {
+    }
+
+    /** Loads the backend and registers the op workarounds, once per process (later calls return at once). */
+    public static void start() {
+        if (started) {
+            return;
+        }
+        synchronized (GraphRuntime.class) {
+            if (!started) {
+                NativeBackend.initialise();
+                DifferentiableGather.register();
+                started = true;
+            }
+        }
+    }
+
+    /** A new, empty SameDiff graph, with the runtime started. */
+    public static SameDiff newGraph() {
+        start();
+        return SameDiff.create();
+    }
+
+    /**
+     * Loads a SameDiff file ({@code SameDiff.save}) with the runtime started, so its ops come back with their
+     * gradients.
+     *
+     * @param withTrainingState whether to read the updater state and training configuration too
+     * @throws IOException naming the file when it is missing or not a readable SameDiff graph
+     */
+    public static SameDiff load(Path file, boolean withTrainingState) throws IOException {
+        start();
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such SameDiff file: " + file);
+        }
+        try {
+            return SameDiff.load(file.toFile(), withTrainingState);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read " + file + " as a SameDiff graph: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds the gradient function of {@code sd} (its loss variables must be set), quietly. */
+    public static void createGradientFunction(SameDiff sd) {
+        start();
+        GradientFunction.create(sd);
+    }
+}
