@@ -15,6 +15,8 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BiasCorrectedAdamTest {
 
@@ -98,5 +100,16 @@ class BiasCorrectedAdamTest {
         float tiny = (float) (2 - LR * 4e-7 / (4e-7 + EPS));
         assertArrayEquals(new float[] {0.9f, -0.9f, tiny}, sd.getArrForVarName("w").toFloatVector(), 1e-6f);
         assertEquals(DataType.FLOAT, sd.getArrForVarName("w").dataType());
+    }
+
+    @Test
+    void invalidHyperParametersAreRejectedWithTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BiasCorrectedAdam.requireValid(Double.NaN, 0.9, 0.999, 1e-8));
+        assertTrue(e.getMessage().contains("learningRate") && e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BiasCorrectedAdam.requireValid(1e-4, 1.0, 0.999, 1e-8));
+        assertTrue(e.getMessage().contains("beta1=1.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BiasCorrectedAdam.requireValid(1e-4, 0.9, 0.999, 0));
+        assertTrue(e.getMessage().contains("adamEpsilon") && e.getMessage().contains("0.0"), e.getMessage());
     }
 }
