@@ -39,12 +39,15 @@ import java.util.function.IntConsumer;
  * <p><b>Memory</b> (streaming: the volume is never copied, and only one batch of windows exists at a time):
  * <pre>
  *   4·(K + 1)·D·H·W            the accumulators (float probabilities [K, D, H, W], returned, and the weight sums)
- *   + 4·B·(C + 2K)·wD·wH·wW    one batch of windows in, the predictor's output, one weighted copy
+ *   + 4·B·(C + K)·wD·wH·wW     one batch of windows in and the predictor's output (weighted in place)
+ *   + 4·K·wD·wH·wW             the Gaussian weights repeated per class
  *   + what the predictor itself needs for one batch (for a U-Net, its activations)
  * </pre>
- * plus the input volume, which the caller holds. For a 256³ volume, K = 8, 128³ windows, B = 1: 604 MB of
- * accumulators and 143 MB per window batch (measured peak of the whole JVM with a trivial predictor: see the
- * README); {@link #memoryBytes} computes the first two terms.
+ * plus the input volume, which the caller holds, and {@link Prediction#labels()}' argmax (8 bytes a voxel while it
+ * runs, then an {@code int[]}). For a 256³ volume, K = 8, 128³ windows, B = 1: 604 MB of accumulators and 76 MB
+ * per window batch. Measured ({@code benchmarks/run SlidingWindowMemory}, a trivial predictor, 27 windows): peak
+ * resident memory of the whole JVM 1.21 GB (B = 1, constant weights) and 1.30 GB (B = 2, Gaussian), flat from the
+ * first window to the last. {@link #memoryBytes} computes the terms above that this class allocates.
  */
 public final class SlidingWindowInference {
 
@@ -97,6 +100,7 @@ public final class SlidingWindowInference {
         List<int[]> starts = windowStarts(size);
         INDArray weights = weighting == WindowWeighting.CONSTANT ? null : weighting.weights(window);
         INDArray weightSum = Nd4j.zeros(DataType.FLOAT, size.d(), size.h(), size.w());
+        INDArray classWeights = null;   // the weights repeated for each class, [K, wD, wH, wW]
         INDArray sums = null;
         int done = 0;
         for (int first = 0; first < starts.size(); first += batchSize) {
@@ -115,6 +119,14 @@ public final class SlidingWindowInference {
                         + (first / batchSize) + ", " + sums.size(0) + " before");
             }
             INDArray scores = out.castTo(DataType.FLOAT);
+            if (weights != null) {
+                if (classWeights == null) {
+                    classWeights = weights.reshape(1, window.d(), window.h(), window.w()).repeat(0, classes);
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    scores.get(NDArrayIndex.point(i)).muli(classWeights);
+                }
+            }
             for (int i = 0; i < batch.size(); i++) {
                 int[] start = batch.get(i);
                 int[] extent = extent(start, size);
@@ -122,16 +134,12 @@ public final class SlidingWindowInference {
                 INDArray target = sums.get(region);
                 INDArray targetWeights = weightSum.get(region[1], region[2], region[3]);
                 INDArray source = scores.get(inWindow(NDArrayIndex.point(i), extent));
+                target.addi(source);
                 if (weights == null) {
-                    target.addi(source);
                     targetWeights.addi(1.0);
                 } else {
-                    INDArray w = weights.get(NDArrayIndex.interval(0, extent[0]), NDArrayIndex.interval(0, extent[1]),
-                            NDArrayIndex.interval(0, extent[2]));
-                    for (int k = 0; k < classes; k++) {
-                        target.get(NDArrayIndex.point(k)).addi(source.get(NDArrayIndex.point(k)).mul(w));
-                    }
-                    targetWeights.addi(w);
+                    targetWeights.addi(weights.get(NDArrayIndex.interval(0, extent[0]),
+                            NDArrayIndex.interval(0, extent[1]), NDArrayIndex.interval(0, extent[2])));
                 }
             }
             done += batch.size();
@@ -139,8 +147,9 @@ public final class SlidingWindowInference {
                 progress.accept(done);
             }
         }
+        INDArray perClass = weightSum.reshape(1, size.d(), size.h(), size.w());
         for (int k = 0; k < sums.size(0); k++) {
-            sums.get(NDArrayIndex.point(k)).divi(weightSum);
+            sums.get(NDArrayIndex.interval(k, k + 1)).divi(perClass);
         }
         return new Prediction(sums);
     }
@@ -190,8 +199,9 @@ public final class SlidingWindowInference {
      */
     public long memoryBytes(SpatialSize size, int channels, int classes) {
         long accumulators = 4L * (classes + 1) * size.voxels();
-        long batch = 4L * batchSize * (channels + 2L * classes) * window.voxels();
-        return accumulators + batch;
+        long batch = 4L * batchSize * (channels + (long) classes) * window.voxels();
+        long classWeights = weighting == WindowWeighting.CONSTANT ? 0 : 4L * classes * window.voxels();
+        return accumulators + batch + classWeights;
     }
 
     /** The window size. */
