@@ -56,7 +56,7 @@ public class LoaderBenchmark {
     @Param({"1", "2"})
     public int workers;
 
-    private PrefetchingLoader loader;
+    private PrefetchingLoader<PairBatch> loader;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -66,7 +66,7 @@ public class LoaderBenchmark {
             sources.add(VolumeSource.of("synthetic-" + i, CtIntensity.hounsfield().apply(generator.generate(i).image())));
         }
         GvslPairSampler sampler = GvslPairSampler.builder().setSources(sources).setCropShape(VolumeShape.cube(size)).build();
-        loader = PrefetchingLoader.builder().setSampler(sampler).setBatchSize(1).setSeed(1).optWorkers(workers).build();
+        loader = PrefetchingLoader.builder(sampler).setBatchSize(1).setSeed(1).optWorkers(workers).build();
     }
 
     @TearDown(Level.Trial)

@@ -156,7 +156,7 @@ public final class Pretrainer {
         double elapsed = elapsedBefore;
         Checkpoint lastCheckpoint = null;
         try (LossLog log = resume ? LossLog.resume(folder.losses(), terms, start) : LossLog.create(folder.losses(), terms);
-             PrefetchingLoader loader = PrefetchingLoader.builder().setSampler(trainingData.sampler())
+             PrefetchingLoader<PairBatch> loader = PrefetchingLoader.builder(trainingData.sampler())
                      .setBatchSize(config.batch()).setSeed(config.seed()).optWorkers(config.workers())
                      .optFirstStep(start).optSteps(config.steps() - start).build();
              ProgressDisplay progress = ProgressDisplay.start(start, config.steps(),
