@@ -36,7 +36,8 @@ import java.util.function.IntConsumer;
  * <p><b>Stride from overlap:</b> {@code t = max(1, floor(w·(1 − overlap)))} per axis (MONAI's rule); default overlap
  * 0.5. The stride must not exceed the window, or voxels would be left out.
  *
- * <p><b>Memory</b> (streaming: the volume is never copied, and only one batch of windows exists at a time):
+ * <p><b>Memory</b> (streaming: the volume is never copied, and only one batch of windows exists at a time; each
+ * batch's windows and scores are closed as soon as they are added in):
  * <pre>
  *   4·(K + 1)·D·H·W            the accumulators (float probabilities [K, D, H, W], returned, and the weight sums)
  *   + 4·B·(C + K)·wD·wH·wW     one batch of windows in and the predictor's output (weighted in place)
@@ -142,6 +143,7 @@ public final class SlidingWindowInference {
                             NDArrayIndex.interval(0, extent[1]), NDArrayIndex.interval(0, extent[2])));
                 }
             }
+            release(windows, out, scores);
             done += batch.size();
             if (progress != null) {
                 progress.accept(done);
@@ -218,6 +220,20 @@ public final class SlidingWindowInference {
     public String toString() {
         return "SlidingWindowInference[window " + window + ", stride " + stride + ", " + weighting + ", batch "
                 + batchSize + "]";
+    }
+
+    /**
+     * Frees a finished batch's arrays at once (each distinct one once; the predictor may return its input), so
+     * that memory stays at one batch whether or not the garbage collector runs.
+     */
+    private static void release(INDArray... arrays) {
+        List<INDArray> closed = new ArrayList<>();
+        for (INDArray a : arrays) {
+            if (closed.stream().noneMatch(c -> c == a) && a.closeable()) {
+                a.close();
+                closed.add(a);
+            }
+        }
     }
 
     /** The part of a window that lies inside the volume (the rest is padding), per axis. */
