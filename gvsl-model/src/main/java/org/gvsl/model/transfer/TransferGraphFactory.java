@@ -52,7 +52,9 @@ import java.util.Map;
  * turned into constants ({@code SameDiff.convertToConstants}, which moves the arrays, no copy). The optimiser then
  * holds no state for them, the gradient function differentiates only the head (for segmentation one {@code
  * conv3d_bp}, the head's), and a saved graph stores the backbone once, without Adam moments; it loads back with
- * the backbone as constants. <b>Fine-tuning</b> ({@link TransferMode#FINE_TUNE}) trains everything.
+ * the backbone as constants. A resumed linear run must therefore be rebuilt with the same backbone weights: a
+ * restore that copies only trainable variables and optimiser state (as the pre-training checkpoints do) brings back
+ * the head alone. <b>Fine-tuning</b> ({@link TransferMode#FINE_TUNE}) trains everything.
  *
  * <p>The training configuration is {@link org.gvsl.model.optim.BiasCorrectedAdam} with the configuration's
  * hyper-parameters, feature {@code image}, label {@code labels}, loss {@code loss_total}.
