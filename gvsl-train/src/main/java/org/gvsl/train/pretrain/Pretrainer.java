@@ -3,6 +3,7 @@ package org.gvsl.train.pretrain;
 import org.gvsl.core.io.AtomicFile;
 import org.gvsl.data.loader.PairBatch;
 import org.gvsl.data.loader.PrefetchingLoader;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.backend.NativeMemory;
 import org.gvsl.model.gvsl.GvslGraph;
@@ -91,11 +92,7 @@ public final class Pretrainer {
      * @throws org.gvsl.data.loader.DataLoadingException when a volume cannot be read during training
      */
     public PretrainResult run() throws IOException, ConfigException {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-        NativeBackend.initialise();
-        MathThreads.apply(config.threads());
+        GraphRuntime.start();   // before the first array: the backend with the right native binary
         TrainingData trainingData = data != null ? data : TrainingData.from(config);
         CheckpointStore store = CheckpointStore.open(folder.checkpoints(), config.keepCheckpoints());
         Checkpoint from = resume ? resumePoint(store) : null;

@@ -2,7 +2,6 @@ package org.gvsl.train.cli;
 
 import org.gvsl.model.gvsl.ModelWeights;
 import org.gvsl.train.TinyRun;
-import org.gvsl.train.config.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,9 +55,16 @@ class PretrainCommandTest {
         Outcome o = gvsl("pretrain", "--help");
         assertEquals(0, o.status());
         for (String s : new String[] {"--data=DIR", "--resume=RUN_DIR", "--no-affine", "--restoration-only",
-                "--lambda-smooth", "Defaults", "steps             " + Profile.DEMO_STEPS, "200000", "lr 1e-4"}) {
+                "--lambda-smooth=λ", "--[no-]ui-stats", "Defaults (config key)", "demo (no --data)",
+                "paper (--data DIR)"}) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
         }
+        for (String row : new String[] {"steps +240 +200000", "crop +32 +128", "model\\.learningRate +1e-4 +1e-4",
+                "model\\.widths +narrow +paper", "data +none +DIR"}) {
+            assertTrue(o.out().lines().anyMatch(l -> l.matches(" +" + row)), row + " in\n" + o.out());
+        }
+        assertTrue(o.out().replaceAll("\\s+", " ").contains("Only --steps, --skip-bad-files, --checkpoint-every,"
+                + " --keep-checkpoints, --plot-every, --preview-every, --ui-stats, --workers, --threads may change."), o.out());
         assertTrue(gvsl("--help").out().contains("pretrain"));
     }
 
@@ -69,7 +75,9 @@ class PretrainCommandTest {
         assertUsageError("invalid configuration: steps must be ≥ 1, got -5", "pretrain", "--steps", "-5");
         assertUsageError("nccWindow must be odd and positive, got 4", "pretrain", "--ncc-window", "4");
         assertUsageError("crop 64 is larger than the synthetic volumes (syntheticSize 48)", "pretrain", "--crop", "64");
-        assertUsageError("bad value for 'model.widths' in the command line: expected 9 comma-separated widths c0..c8, got 2 in \"1,2\"", "pretrain", "--widths", "1,2");
+        assertUsageError("Invalid value for option '--widths': expected 9 comma-separated widths c0..c8, got 2 in \"1,2\"", "pretrain", "--widths", "1,2");
+        assertUsageError("Invalid value for option '--intensity': 'hu' is not one of ct, ct-shifted, mr, none",
+                "pretrain", "--intensity", "hu");
         assertUsageError("choose one variant", "pretrain", "--no-affine", "--restoration-only");
         assertUsageError("config file not found: " + dir.resolve("none.yaml"), "pretrain", "--config",
                 dir.resolve("none.yaml").toString());

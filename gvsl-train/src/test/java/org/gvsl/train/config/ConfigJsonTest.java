@@ -1,7 +1,6 @@
 package org.gvsl.train.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.gvsl.model.gvsl.GvslConfig;
 import org.gvsl.model.gvsl.Variant;
 import org.gvsl.model.network.UNetWidths;
 import org.junit.jupiter.api.Test;
@@ -19,15 +18,16 @@ class ConfigJsonTest {
 
     @Test
     void aWrittenConfigReadsBackEqual(@TempDir Path dir) throws Exception {
-        PretrainConfig c = PretrainConfig.builder().optData(dir.resolve("ct")).optSpacing(1.5).optSteps(7)
-                .optModel(GvslConfig.builder().optWidths(UNetWidths.NARROW).optVariant(Variant.NO_AFFINE).optSeed(42)
-                        .build()).build();
+        PretrainConfig c = PretrainConfig.builder().with(PretrainOptions.DATA, dir.resolve("ct"))
+                .with(PretrainOptions.SPACING, 1.5).with(PretrainOptions.STEPS, 7)
+                .with(PretrainOptions.WIDTHS, UNetWidths.NARROW).with(PretrainOptions.VARIANT, Variant.NO_AFFINE)
+                .with(PretrainOptions.SEED, 42L).build();
         Path file = dir.resolve("config.json");
         ConfigJson.write(c, file);
         String text = Files.readString(file);
         assertTrue(text.contains("\"widths\" : [ 8, 16, 32, 64, 128, 64, 32, 16, 8 ]"), text);
         assertTrue(text.contains("\"data\" : \"" + dir.resolve("ct") + "\""), text);
-        PretrainConfig back = ConfigLayers.resolve(List.of(new ConfigLayers.Layer("f", ConfigJson.readFile(file))));
+        PretrainConfig back = ConfigLayers.resolve(PretrainOptions.TABLE, List.of(new ConfigLayers.Layer("f", ConfigJson.readFile(file))));
         assertEquals(c, back);
     }
 
@@ -36,7 +36,7 @@ class ConfigJsonTest {
         Path file = dir.resolve("run.yaml");
         Files.writeString(file, "steps: 12\nmodel:\n  widths: narrow\n  variant: no_restoration\n  learningRate: 2.0e-4\n");
         ObjectNode tree = ConfigJson.readFile(file);
-        PretrainConfig c = ConfigLayers.resolve(List.of(new ConfigLayers.Layer("run.yaml", tree)));
+        PretrainConfig c = ConfigLayers.resolve(PretrainOptions.TABLE, List.of(new ConfigLayers.Layer("run.yaml", tree)));
         assertEquals(12, c.steps());
         assertEquals(UNetWidths.NARROW, c.model().widths());
         assertEquals(Variant.NO_RESTORATION, c.model().variant());

@@ -1,7 +1,7 @@
 package org.gvsl.train.monitor;
 
 import com.google.flatbuffers.Table;
-import org.gvsl.model.backend.NativeBackend;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.optim.BiasCorrectedAdam;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class UiStatsTest {
 
     @Test
     void theUiFileRecordsTheTrueTotalLoss(@TempDir Path dir) throws Exception {
-        NativeBackend.initialise();
+        GraphRuntime.start();
         Path file = dir.resolve(UiStats.FILE);
 
         // A graph whose loss variable SameDiff never evaluates during fit (as the GVSL graph's): the trainer reports it.

@@ -1,5 +1,6 @@
 package org.gvsl.train.pretrain;
 
+import org.gvsl.train.config.PretrainOptions;
 import org.gvsl.data.loader.PrefetchingLoader;
 import org.gvsl.data.loader.TrainingPair;
 import org.gvsl.data.loader.VolumeSource;
@@ -7,8 +8,7 @@ import org.gvsl.data.preprocess.CtIntensity;
 import org.gvsl.data.synthetic.SyntheticAnatomy;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;
-import org.gvsl.model.backend.NativeBackend;
-import org.gvsl.model.gvsl.GvslConfig;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.gvsl.ModelWeights;
 import org.gvsl.train.TinyRun;
@@ -46,8 +46,7 @@ class PretrainerTest {
 
     @BeforeAll
     static void backend() {
-        System.setProperty("java.awt.headless", "true");
-        NativeBackend.initialise();
+        GraphRuntime.start();
     }
 
     private static PretrainResult run(PretrainConfig config, RunFolder folder, TrainingData data, StringBuilder out)
@@ -62,7 +61,7 @@ class PretrainerTest {
 
     @Test
     void aTinyRunFillsItsFolderAndSaysWhereItIsAndHowTheLossMoved(@TempDir Path dir) throws Exception {
-        PretrainConfig config = TinyRun.config(dir, 6, 2).optKeepCheckpoints(2).optUiStats(true).build();
+        PretrainConfig config = TinyRun.config(dir, 6, 2).with(PretrainOptions.KEEP_CHECKPOINTS, 2).with(PretrainOptions.UI_STATS, true).build();
         RunFolder folder = new RunFolder(dir);
         StringBuilder out = new StringBuilder();
         PretrainResult result = run(config, folder, null, out);
@@ -75,7 +74,7 @@ class PretrainerTest {
         assertTrue(out.toString().contains(result.message()), out.toString());
         assertTrue(out.toString().contains("run folder " + dir + " (seed 1)"), out.toString());
 
-        assertEquals(config, ConfigLayers.resolve(List.of(new ConfigLayers.Layer("c",
+        assertEquals(config, ConfigLayers.resolve(PretrainOptions.TABLE, List.of(new ConfigLayers.Layer("c",
                 ConfigJson.readFile(folder.config())))));
         List<String> csv = Files.readAllLines(folder.losses());
         assertEquals("step,loss_ncc,loss_smooth,loss_mse,loss_total,seconds,rss_mb", csv.get(0));
@@ -134,8 +133,7 @@ class PretrainerTest {
         TrainingData data = null;
         int firstBad = -1;
         for (long seed = 1; firstBad < 0; seed++) {
-            PretrainConfig c = TinyRun.config(dir, 8, 1).optModel(GvslConfig.builder().optWidths(TinyRun.WIDTHS)
-                    .optSeed(seed).build()).build();
+            PretrainConfig c = TinyRun.config(dir, 8, 1).with(PretrainOptions.SEED, seed).build();
             TrainingData d = TrainingData.of(training, good, c, "four good volumes and one of NaN");
             for (int step = 0; step < 6; step++) {
                 TrainingPair pair = PrefetchingLoader.prepare(d.sampler(), seed, step, 1).get(0);
