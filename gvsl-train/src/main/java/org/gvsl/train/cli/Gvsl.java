@@ -44,8 +44,8 @@ public final class Gvsl {
         return new CommandLine(new Gvsl()).setExecutionStrategy(Gvsl::execute).execute(args);
     }
 
-    /** The process-wide settings, then the help or the command. */
-    private static int execute(CommandLine.ParseResult parsed) {
+    /** The execution strategy of the program: the process-wide settings, then the help or the command. */
+    static int execute(CommandLine.ParseResult parsed) {
         if (System.getProperty(HEADLESS) == null) {
             System.setProperty(HEADLESS, "true");
         }

@@ -198,6 +198,7 @@ public final class ConfigOption<T> {
         /** The flag of a boolean, or of a choice (labelled by its words); {@code --x} and {@code --no-x} for a boolean. */
         public Builder<T> flag(String flag) {
             this.flag = flag;
+            this.paramLabel = null;
             return this;
         }
 

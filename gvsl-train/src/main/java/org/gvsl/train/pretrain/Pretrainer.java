@@ -54,6 +54,10 @@ import java.util.Optional;
  * saved weights, Adam state and iteration count ({@link GraphState}), and the loader starts at the checkpoint's
  * step; since the batch of a step depends only on the seed and the step, the resumed run computes exactly what
  * the uninterrupted run would have.
+ *
+ * <p>It changes nothing of the process: the math thread count of {@code config.threads()} and AWT's headless mode
+ * are the program's to set ({@code org.gvsl.train.cli.Gvsl}); a program that trains through this class directly runs
+ * with ND4J's count (one thread per core) unless it sets its own.
  */
 public final class Pretrainer {
 
