@@ -18,8 +18,7 @@ final class SmallGraph {
 
     /** A fresh graph; {@code name} is the parameter's name. */
     static SameDiff create(String name) {
-        GraphRuntime.start();
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = GraphRuntime.newGraph();
         SDVariable w = sd.var(name, Nd4j.createFromArray(0.5f, -2f, 3f));
         SDVariable c = sd.placeHolder("c", DataType.FLOAT, 3);
         sd.setLossVariables(w.mul(w).mul(c).sum().name());

@@ -26,11 +26,10 @@ class UiStatsTest {
 
     @Test
     void theUiFileRecordsTheTrueTotalLoss(@TempDir Path dir) throws Exception {
-        GraphRuntime.start();
         Path file = dir.resolve(UiStats.FILE);
 
         // A graph whose loss variable SameDiff never evaluates during fit (as the GVSL graph's): the trainer reports it.
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = GraphRuntime.newGraph();
         SDVariable w = sd.var("w", Nd4j.createFromArray(0.5f, -2f, 3f));
         SDVariable c = sd.placeHolder("c", DataType.FLOAT, 3);
         w.mul(w).mul(c).sum().rename(GvslGraph.LOSS_TOTAL);

@@ -95,7 +95,7 @@ class PretrainerTest {
         Map<String, INDArray> weights = ModelWeights.readNpz(folder.weights());
         assertTrue(weights.containsKey("unet.inc.double_conv.0.weight"), weights.keySet().toString());
         assertTrue(weights.containsKey("fc_rot.weight"), weights.keySet().toString());
-        assertEquals(6, SameDiff.load(folder.model().toFile(), true).getTrainingConfig().getIterationCount());
+        assertEquals(6, GraphRuntime.load(folder.model(), true).getTrainingConfig().getIterationCount());
 
         ConfigException done = assertThrows(ConfigException.class, () -> Pretrainer.builder().setConfig(config)
                 .setRunFolder(folder).optResume(true).build().run());
@@ -161,7 +161,7 @@ class PretrainerTest {
         assertFalse(Files.exists(folder.model()), "no final model after a stop");
         Checkpoint last = CheckpointStore.open(folder.checkpoints(), 3).latest().orElseThrow();
         assertEquals(firstBad - 1, last.step());
-        SameDiff saved = SameDiff.load(last.modelFile().toFile(), true);
+        SameDiff saved = GraphRuntime.load(last.modelFile(), true);
         for (var v : saved.variables()) {
             if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
                 assertFalse(BooleanIndexing.or(v.getArr(), Conditions.notFinite()), v.name() + " is finite");
