@@ -2,6 +2,8 @@ package org.gvsl.train.cli;
 
 import org.gvsl.model.gvsl.ModelWeights;
 import org.gvsl.train.TinyRun;
+import org.gvsl.train.config.ConfigOption;
+import org.gvsl.train.config.PretrainOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,8 +66,14 @@ class PretrainCommandTest {
                 "model\\.widths +narrow +paper", "data +none +DIR"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.matches(" +" + row)), row + " in\n" + o.out());
         }
-        assertTrue(o.out().replaceAll("\\s+", " ").contains("Only --steps, --skip-bad-files, --checkpoint-every,"
-                + " --keep-checkpoints, --plot-every, --preview-every, --ui-stats, --workers, --threads may change."), o.out());
+        String resumable = PretrainOptions.TABLE.options().stream().filter(ConfigOption::resumable)
+                .flatMap(opt -> opt.flags().stream()).collect(Collectors.joining(", "));
+        assertTrue(o.out().replaceAll("\\s+", " ").contains("Only " + resumable + " may change."), o.out());
+        assertTrue(resumable.startsWith("--steps, --skip-bad-files, --checkpoint-every, --keep-checkpoints,"), resumable);
+        for (ConfigOption<?> opt : PretrainOptions.TABLE.options()) {
+            opt.flags().forEach(flag -> assertTrue(o.out().contains(flag.replaceFirst("^--", "--[no-]"))
+                    || o.out().contains(flag), flag + " in\n" + o.out()));
+        }
         assertTrue(gvsl("--help").out().contains("pretrain"));
     }
 

@@ -29,7 +29,6 @@ class PretrainOptionsTest {
         TreeSet<String> declared = new TreeSet<>();
         TABLE.options().forEach(o -> declared.add(o.key()));
         assertEquals(written, declared);
-        assertEquals(29, declared.size());
     }
 
     @Test
@@ -79,7 +78,17 @@ class PretrainOptionsTest {
             }
             checked++;
         }
-        assertEquals(12, checked);
+        assertTrue(checked >= 12, "ranges checked: " + checked);
+    }
+
+    /** Every whole number of the run has a range; the model's numbers are the model's to check. */
+    @Test
+    void everyWholeNumberOfTheRunIsBounded() {
+        for (ConfigOption<?> o : TABLE.options()) {
+            if (o.type() == ValueType.INT && !o.key().startsWith("model.")) {
+                assertTrue(o.range().isPresent(), o.key() + " has no range");
+            }
+        }
     }
 
     /** The model's values have no range here: the model checks them, and the message names them. */
@@ -106,7 +115,8 @@ class PretrainOptionsTest {
         assertTrue(PretrainOptions.CROP.defaultFor(Profile.DEMO) <= PretrainOptions.SYNTHETIC_SIZE.defaultFor(Profile.DEMO));
         TreeSet<String> flags = new TreeSet<>();
         TABLE.options().forEach(o -> o.flags().forEach(f -> assertTrue(flags.add(f), f)));
-        assertEquals(29, flags.size());
+        assertTrue(flags.containsAll(List.of("--data", "--steps", "--no-affine", "--restoration-only", "--lr", "--seed")),
+                flags.toString());
     }
 
     private static void leaves(JsonNode node, String prefix, TreeSet<String> keys) {
