@@ -1,5 +1,6 @@
 package org.gvsl.train.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gvsl.train.config.ConfigJson;
 import org.gvsl.train.config.ConfigOption;
@@ -91,7 +92,7 @@ final class OptionFlags {
         return layer;
     }
 
-    private static <T> com.fasterxml.jackson.databind.JsonNode toJson(ConfigOption<T> option, Object value) {
+    private static <T> JsonNode toJson(ConfigOption<T> option, Object value) {
         return option.type().toJson(option.type().type().cast(value));
     }
 }

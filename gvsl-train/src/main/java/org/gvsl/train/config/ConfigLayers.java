@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -124,7 +125,7 @@ public final class ConfigLayers {
             throw new ConfigException("bad value for '" + option.key() + "'" + origin(layers, option.key()) + ": "
                     + firstLine(e.getOriginalMessage()), e);
         }
-        java.util.Optional<String> problem = option.problem(value);
+        Optional<String> problem = option.problem(value);
         if (problem.isPresent()) {
             throw new ConfigException("invalid configuration: " + problem.get() + sources(layers));
         }
