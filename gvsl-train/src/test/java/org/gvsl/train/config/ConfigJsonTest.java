@@ -31,6 +31,57 @@ class ConfigJsonTest {
         assertEquals(c, back);
     }
 
+    /**
+     * A {@code config.json} as the version before the option table wrote it ({@code gvsl pretrain --data /d
+     * --spacing 1.5 --no-affine --widths 4,4,8,8,8,8,8,4,4 --run-dir /r --print-config}): it still reads, to those
+     * values, and is written again to the same text, so runs written before still resume.
+     */
+    @Test
+    void aConfigJsonOfTheEarlierVersionReadsAndIsWrittenTheSame() throws Exception {
+        String earlier = """
+            {
+              "model" : {
+                "widths" : [ 4, 4, 8, 8, 8, 8, 8, 4, 4 ],
+                "nccWindow" : 9,
+                "lambdaSmooth" : 1.0,
+                "lambdaMse" : 1.0,
+                "variant" : "NO_AFFINE",
+                "seed" : 1,
+                "learningRate" : 1.0E-4,
+                "beta1" : 0.9,
+                "beta2" : 0.999,
+                "adamEpsilon" : 1.0E-8
+              },
+              "data" : "/d",
+              "syntheticCount" : 12,
+              "syntheticSize" : 48,
+              "intensity" : "CT",
+              "spacing" : 1.5,
+              "crop" : 128,
+              "batch" : 2,
+              "steps" : 200000,
+              "spatialAugmentation" : true,
+              "skipBadFiles" : false,
+              "workers" : 1,
+              "threads" : 0,
+              "checkpointEvery" : 1000,
+              "keepCheckpoints" : 3,
+              "plotEvery" : 100,
+              "previewEvery" : 1000,
+              "uiStats" : false,
+              "output" : "runs",
+              "runDir" : "/r"
+            }
+            """;
+        PretrainConfig c = ConfigLayers.resolve(PretrainOptions.TABLE, List.of(new ConfigLayers.Layer("config.json",
+                (ObjectNode) ConfigJson.mapper().readTree(earlier))));
+        assertEquals(PretrainConfig.builder().with(PretrainOptions.DATA, Path.of("/d")).with(PretrainOptions.SPACING, 1.5)
+                .with(PretrainOptions.VARIANT, Variant.NO_AFFINE).with(PretrainOptions.WIDTHS,
+                        UNetWidths.of(4, 4, 8, 8, 8, 8, 8, 4, 4)).with(PretrainOptions.RUN_DIR, Path.of("/r")).build(), c);
+        assertEquals(200_000, c.steps());
+        assertEquals(earlier, ConfigJson.toJson(c).replace(System.lineSeparator(), "\n"));
+    }
+
     @Test
     void yamlFilesAreReadWithWidthsAsText(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("run.yaml");
