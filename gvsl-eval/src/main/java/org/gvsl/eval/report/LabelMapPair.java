@@ -3,6 +3,7 @@ package org.gvsl.eval.report;
 import org.gvsl.data.nifti.NiftiFiles;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +40,14 @@ public record LabelMapPair(String caseName, Path prediction, Path truth) {
     }
 
     private static Map<String, Path> byCase(Path folder) throws EvaluationInputException {
+        if (!Files.isDirectory(folder)) {
+            throw new EvaluationInputException(folder + ": not a folder");
+        }
         List<Path> files;
         try {
             files = NiftiFiles.find(folder);
         } catch (IOException e) {
-            throw new EvaluationInputException(folder + ": " + (e.getMessage().startsWith("not a folder")
-                    ? "not a folder" : e.getMessage()), e);
+            throw new EvaluationInputException(folder + ": cannot list the folder (" + e + ")", e);
         }
         if (files.isEmpty()) {
             throw new EvaluationInputException(folder + ": no .nii or .nii.gz file in this folder");
