@@ -142,8 +142,10 @@ class InPaintingTest {
 
     @Test
     void rejectsBadOptions() {
-        assertThrows(IllegalArgumentException.class, () -> new InPainting(-1, 0.9, 10, 5));
-        assertThrows(IllegalArgumentException.class, () -> new InPainting(3, 1.1, 10, 5));
+        String boxes = assertThrows(IllegalArgumentException.class, () -> new InPainting(-1, 0.9, 10, 5)).getMessage();
+        assertTrue(boxes.contains("max boxes must be >= 0, got -1"), boxes);
+        String p = assertThrows(IllegalArgumentException.class, () -> new InPainting(3, 1.1, 10, 5)).getMessage();
+        assertTrue(p.contains("continue probability must be in [0, 1], got 1.1"), p);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new InPainting(3, 0.9, 5, 10)).getMessage().contains("5, 10"));
     }
 }

@@ -154,7 +154,8 @@ class NiftiReaderTest {
         assertEquals(123, second.volume().get(23));
         assertTrue(assertThrows(NiftiFormatException.class, () -> NiftiReader.builder().optVolumeIndex(2).build().read(file))
                 .getMessage().contains("volume index 2 requested, but the file holds 2 volumes (0..1)"));
-        assertThrows(IllegalArgumentException.class, () -> NiftiReader.builder().optVolumeIndex(-1));
+        String negative = assertThrows(IllegalArgumentException.class, () -> NiftiReader.builder().optVolumeIndex(-1)).getMessage();
+        assertTrue(negative.contains("volume index must be >= 0, got -1"), negative);
     }
 
     static List<JsonNode> nibabelFixtures() {

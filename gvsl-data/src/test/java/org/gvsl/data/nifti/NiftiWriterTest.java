@@ -120,7 +120,9 @@ class NiftiWriterTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> NiftiWriter.write(big, file, NiftiDataType.UINT8))
                 .getMessage().contains("0..255"));
         Volume nan = new Volume(new VolumeShape(1, 1, 1), new float[] {Float.NaN}, VolumeGeometry.unit());
-        assertThrows(IllegalArgumentException.class, () -> NiftiWriter.write(nan, file, NiftiDataType.INT16));
+        String notANumber = assertThrows(IllegalArgumentException.class, () -> NiftiWriter.write(nan, file, NiftiDataType.INT16))
+                .getMessage();
+        assertTrue(notANumber.contains("voxel 0 = NaN cannot be stored as int16 (needs an integer in -32768..32767)"), notANumber);
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "no output and no temporary file after a failed write");
         }
@@ -142,8 +144,9 @@ class NiftiWriterTest {
 
     @Test
     void rejectsOtherFileNames() {
-        assertThrows(IllegalArgumentException.class,
-                () -> NiftiWriter.write(sample(NiftiDataType.FLOAT32, VolumeGeometry.unit()), dir.resolve("v.img"), NiftiDataType.FLOAT32));
+        String e = assertThrows(IllegalArgumentException.class, () -> NiftiWriter.write(
+                sample(NiftiDataType.FLOAT32, VolumeGeometry.unit()), dir.resolve("v.img"), NiftiDataType.FLOAT32)).getMessage();
+        assertEquals("NIfTI file name must end in .nii or .nii.gz: " + dir.resolve("v.img"), e);
         assertFalse(Files.exists(dir.resolve("v.img")));
     }
 

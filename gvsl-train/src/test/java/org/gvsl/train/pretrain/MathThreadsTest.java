@@ -21,6 +21,7 @@ class MathThreadsTest {
         } finally {
             MathThreads.apply(threads);
         }
-        assertThrows(IllegalArgumentException.class, () -> MathThreads.apply(-1));
+        String e = assertThrows(IllegalArgumentException.class, () -> MathThreads.apply(-1)).getMessage();
+        assertTrue(e.contains("threads must be ≥ 0 (0 = ND4J's default), got -1"), e);
     }
 }
