@@ -130,7 +130,7 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
     @Override
     public PairBatch next() {
         if (!hasNext()) {
-            throw new NoSuchElementException(closed ? "loader is closed" : "all " + endStep + " steps delivered");
+            throw new NoSuchElementException(closed ? "loader is closed" : "all steps before " + endStep + " delivered");
         }
         long step = nextToDeliver;
         List<TrainingPair> pairs;

@@ -35,7 +35,8 @@ class PrefetchingLoaderTest {
                     fixed.add(b.fixed().data().asFloat());
                 }
             }
-            assertThrows(NoSuchElementException.class, loader::next);
+            String done = assertThrows(NoSuchElementException.class, loader::next).getMessage();
+            assertTrue(done.contains("all steps before " + (first + steps) + " delivered"), done);
         }
         return fixed;
     }
@@ -78,10 +79,16 @@ class PrefetchingLoaderTest {
         loader.next().close();
         loader.close();
         assertFalse(loader.hasNext());
-        assertThrows(IllegalStateException.class, () -> PrefetchingLoader.builder().setBatchSize(1).setSeed(1).build());
-        assertThrows(IllegalStateException.class,
-                () -> PrefetchingLoader.builder().setSampler(sampler(GvslPairSamplerTest.constants(1))).setBatchSize(1).build());
-        assertThrows(IllegalArgumentException.class, () -> PrefetchingLoader.builder().optWorkers(0));
-        assertThrows(IllegalArgumentException.class, () -> PrefetchingLoader.builder().setBatchSize(0));
+        String sampler = assertThrows(IllegalStateException.class,
+                () -> PrefetchingLoader.builder().setBatchSize(1).setSeed(1).build()).getMessage();
+        assertTrue(sampler.contains("needs setSampler(...)"), sampler);
+        String seed = assertThrows(IllegalStateException.class,
+                () -> PrefetchingLoader.builder().setSampler(sampler(GvslPairSamplerTest.constants(1))).setBatchSize(1).build())
+                .getMessage();
+        assertTrue(seed.contains("needs setSeed(...)"), seed);
+        String workers = assertThrows(IllegalArgumentException.class, () -> PrefetchingLoader.builder().optWorkers(0)).getMessage();
+        assertTrue(workers.contains("workers must be >= 1, got 0"), workers);
+        String batch = assertThrows(IllegalArgumentException.class, () -> PrefetchingLoader.builder().setBatchSize(0)).getMessage();
+        assertTrue(batch.contains("batch size must be >= 1, got 0"), batch);
     }
 }

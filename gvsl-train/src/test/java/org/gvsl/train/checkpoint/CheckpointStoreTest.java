@@ -74,6 +74,7 @@ class CheckpointStoreTest {
 
     @Test
     void keepMustBePositive(@TempDir Path dir) {
-        assertThrows(IllegalArgumentException.class, () -> CheckpointStore.open(dir, 0));
+        String e = assertThrows(IllegalArgumentException.class, () -> CheckpointStore.open(dir, 0)).getMessage();
+        assertTrue(e.contains("keep must be ≥ 1, got 0"), e);
     }
 }

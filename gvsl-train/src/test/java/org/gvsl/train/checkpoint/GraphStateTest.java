@@ -64,8 +64,10 @@ class GraphStateTest {
         untrained.save(file.toFile(), false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GraphState.restore(SmallGraph.create("w"), file));
-        assertTrue(e.getMessage().contains("holds no optimiser state"), e.getMessage());
-        assertThrows(IOException.class, () -> GraphState.restore(SmallGraph.create("w"), dir.resolve("none.fb")));
+        assertTrue(e.getMessage().contains(file + " holds no optimiser state"), e.getMessage());
+        String none = assertThrows(IOException.class, () -> GraphState.restore(SmallGraph.create("w"), dir.resolve("none.fb")))
+                .getMessage();
+        assertEquals("no such SameDiff file: " + dir.resolve("none.fb"), none);
         Path junk = Files.writeString(dir.resolve("junk.fb"), "not a graph");
         IOException io = assertThrows(IOException.class, () -> GraphState.restore(SmallGraph.create("w"), junk));
         assertTrue(io.getMessage().contains("cannot read " + junk + " as a SameDiff graph"), io.getMessage());
