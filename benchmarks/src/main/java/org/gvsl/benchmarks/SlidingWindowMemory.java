@@ -46,7 +46,6 @@ public final class SlidingWindowMemory {
                         + "--window W --overlap O --classes K --batch B --weighting constant|gaussian");
             }
         }
-        NativeBackend.initialise();
         System.out.println(NativeBackend.describe());
         SpatialSize volumeSize = SpatialSize.cube(size);
         SlidingWindowInference sw = SlidingWindowInference.builder().setWindow(SpatialSize.cube(window))

@@ -1,6 +1,5 @@
 package org.gvsl.benchmarks;
 
-import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.backend.NativeMemory;
 import org.gvsl.model.gvsl.GvslConfig;
 import org.gvsl.model.gvsl.GvslGraph;
@@ -58,7 +57,6 @@ public class TrainingStepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        NativeBackend.initialise();
         UNetWidths w = UNetWidths.parse(widths);
         graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(w).build(), 2, SpatialSize.cube(size));
         Nd4j.getRandom().setSeed(1);

@@ -50,7 +50,6 @@ public final class TrainingStepMemory {
                         + "; options: --widths paper|narrow|c0,…,c8 --size S --batch N --steps K --warmup W --no-release");
             }
         }
-        NativeBackend.initialise();
         System.out.println(NativeBackend.describe());
         UNetWidths w = UNetWidths.parse(widths);
         GvslGraph graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(w).build(), batch, SpatialSize.cube(size));

@@ -49,7 +49,6 @@ public final class TransferStepMemory {
                         + "--size S --batch N --classes K --mode linear|fine_tune --steps N");
             }
         }
-        NativeBackend.initialise();
         System.out.println(NativeBackend.describe());
         TransferConfig config = TransferConfig.builder(TransferTask.SEGMENTATION).setClasses(classes)
                 .optWidths(UNetWidths.parse(widths)).optMode(mode).build();

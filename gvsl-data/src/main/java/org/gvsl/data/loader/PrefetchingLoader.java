@@ -131,7 +131,7 @@ public final class PrefetchingLoader<B> implements Iterator<B>, AutoCloseable {
     @Override
     public B next() {
         if (!hasNext()) {
-            throw new NoSuchElementException(closed ? "loader is closed" : "all " + endStep + " steps delivered");
+            throw new NoSuchElementException(closed ? "loader is closed" : "all steps before " + endStep + " delivered");
         }
         long step = nextToDeliver;
         Supplier<B> batch;

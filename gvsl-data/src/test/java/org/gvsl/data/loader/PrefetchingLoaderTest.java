@@ -35,7 +35,8 @@ class PrefetchingLoaderTest {
                     fixed.add(b.fixed().data().asFloat());
                 }
             }
-            assertThrows(NoSuchElementException.class, loader::next);
+            String done = assertThrows(NoSuchElementException.class, loader::next).getMessage();
+            assertTrue(done.contains("all steps before " + (first + steps) + " delivered"), done);
         }
         return fixed;
     }
@@ -78,18 +79,19 @@ class PrefetchingLoaderTest {
         loader.next().close();
         loader.close();
         assertFalse(loader.hasNext());
-        IllegalStateException noSeed = assertThrows(IllegalStateException.class,
-                () -> PrefetchingLoader.builder(sampler).setBatchSize(1).build());
-        assertTrue(noSeed.getMessage().contains("setSeed"), noSeed.getMessage());
-        IllegalStateException noBatch = assertThrows(IllegalStateException.class,
-                () -> PrefetchingLoader.builder(sampler).setSeed(1).build());
-        assertTrue(noBatch.getMessage().contains("setBatchSize"), noBatch.getMessage());
-        IllegalArgumentException workers = assertThrows(IllegalArgumentException.class,
-                () -> PrefetchingLoader.builder(sampler).optWorkers(0));
-        assertTrue(workers.getMessage().contains("got 0"), workers.getMessage());
-        IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
-                () -> PrefetchingLoader.builder(sampler).setBatchSize(0));
-        assertTrue(batch.getMessage().contains("got 0"), batch.getMessage());
-        assertThrows(NullPointerException.class, () -> PrefetchingLoader.builder(null));
+        String seed = assertThrows(IllegalStateException.class,
+                () -> PrefetchingLoader.builder(sampler).setBatchSize(1).build()).getMessage();
+        assertTrue(seed.contains("needs setSeed(...)"), seed);
+        String batchSize = assertThrows(IllegalStateException.class,
+                () -> PrefetchingLoader.builder(sampler).setSeed(1).build()).getMessage();
+        assertTrue(batchSize.contains("needs setBatchSize(...)"), batchSize);
+        String workers = assertThrows(IllegalArgumentException.class,
+                () -> PrefetchingLoader.builder(sampler).optWorkers(0)).getMessage();
+        assertTrue(workers.contains("workers must be >= 1, got 0"), workers);
+        String batch = assertThrows(IllegalArgumentException.class,
+                () -> PrefetchingLoader.builder(sampler).setBatchSize(0)).getMessage();
+        assertTrue(batch.contains("batch size must be >= 1, got 0"), batch);
+        String none = assertThrows(NullPointerException.class, () -> PrefetchingLoader.builder(null)).getMessage();
+        assertTrue(none.contains("sampler"), none);
     }
 }

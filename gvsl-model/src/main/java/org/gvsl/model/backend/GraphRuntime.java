@@ -1,7 +1,6 @@
 package org.gvsl.model.backend;
 
 import org.gvsl.model.ops.DifferentiableGather;
-import org.gvsl.model.ops.GradientFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 import java.io.IOException;
@@ -16,7 +15,10 @@ import java.nio.file.Path;
  * loaded with the right native binary ({@link NativeBackend#initialise()}), and the differentiable gather must be
  * registered for the native op hash ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded
  * silently loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start
- * the backend themselves.
+ * the backend themselves, and nothing else calls {@link NativeBackend}'s start-up or the registration.
+ *
+ * <p>Settings of the whole process (the math thread count, AWT's headless mode) are not made here: they belong to
+ * the program that runs ({@code org.gvsl.train.cli.Gvsl}), not to a library.
  */
 public final class GraphRuntime {
 
@@ -64,7 +66,10 @@ public final class GraphRuntime {
         }
     }
 
-    /** Builds the gradient function of {@code sd} (its loss variables must be set), quietly. */
+    /**
+     * Builds the gradient function of {@code sd} (its loss variables must be set) without SameDiff's per-op lines on
+     * standard output ({@link GradientFunction} says why and how).
+     */
     public static void createGradientFunction(SameDiff sd) {
         start();
         GradientFunction.create(sd);

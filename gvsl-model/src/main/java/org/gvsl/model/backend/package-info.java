@@ -1,2 +1,7 @@
-/** Start-up of the ND4J backend: which native binary is loaded, threads, and how to report it. */
+/**
+ * The ND4J runtime of the project: {@link org.gvsl.model.backend.GraphRuntime} starts the backend (which native
+ * binary is loaded, {@link org.gvsl.model.backend.NativeBackend}) and registers the op workarounds once per process,
+ * and creates, loads and differentiates every graph (quietly); {@link org.gvsl.model.backend.NativeMemory} releases
+ * a step's native arrays. Settings of the whole process (threads) belong to the program, not to this library.
+ */
 package org.gvsl.model.backend;

@@ -1,6 +1,7 @@
 package org.gvsl.model.optim;
 
 import org.gvsl.model.GradientCheck;
+import org.gvsl.model.backend.GraphRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -10,7 +11,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.File;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -75,13 +75,13 @@ class BiasCorrectedAdamTest {
     }
 
     @Test
-    void stateAndStepCountSurviveSaveAndLoad(@TempDir Path dir) {
+    void stateAndStepCountSurviveSaveAndLoad(@TempDir Path dir) throws Exception {
         double[] w0 = {0.5, -2.0, 3.0};
         SameDiff sd = problem(w0);
         step(sd);
-        File file = dir.resolve("model.fb").toFile();
-        sd.save(file, true);
-        SameDiff loaded = SameDiff.load(file, true);
+        Path file = dir.resolve("model.fb");
+        sd.save(file.toFile(), true);
+        SameDiff loaded = GraphRuntime.load(file, true);
         step(loaded);
         step(sd);
         assertArrayEquals(sd.getArrForVarName("w").toDoubleVector(), loaded.getArrForVarName("w").toDoubleVector(), 0.0);

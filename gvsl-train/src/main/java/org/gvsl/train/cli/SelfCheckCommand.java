@@ -27,7 +27,6 @@ final class SelfCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NativeBackend.initialise();
         System.out.println(NativeBackend.describe());
         ReferenceCases cases = casesDir == null ? ReferenceCases.bundled() : ReferenceCases.open(casesDir);
         SelfCheck.Summary summary = new SelfCheck().run(cases, only, System.out);

@@ -1,5 +1,6 @@
-package org.gvsl.train.pretrain;
+package org.gvsl.train.cli;
 
+import org.gvsl.model.backend.GraphRuntime;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
@@ -7,7 +8,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The number of threads ND4J's native code uses within one op: OpenMP's (which oneDNN uses too) and ND4J's own
- * thread pool. ND4J's default is one per core (or {@code OMP_NUM_THREADS}).
+ * thread pool. ND4J's default is one per core (or {@code OMP_NUM_THREADS}). It is a setting of the whole process,
+ * so only the {@code gvsl} program changes it ({@link Gvsl#run}, for every command whose options have
+ * {@code --threads}); library code never does.
  *
  * <p>Two things measured with ND4J 1.0.0-M2.1 decide how this is done and used:
  * <ul>
@@ -21,20 +24,22 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * On a small machine the loader's threads also compete with these: OpenMP threads wait for each other by
  * spinning, so a core taken by another thread slows every op (README, "Speed and memory").
  */
-public final class MathThreads {
+final class MathThreads {
 
     private MathThreads() {
     }
 
     /**
-     * Sets the thread count of ND4J ops ({@code threads > 0}) or keeps the current one ({@code 0}).
+     * Sets the thread count of ND4J ops ({@code threads > 0}) or keeps the current one ({@code 0}); starts the
+     * backend first ({@link GraphRuntime#start()}), as the count is a setting of the loaded native library.
      *
      * @return the OpenMP thread count now in effect
      */
-    public static int apply(int threads) {
+    static int apply(int threads) {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be ≥ 0 (0 = ND4J's default), got " + threads);
         }
+        GraphRuntime.start();
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         if (threads > 0) {
             ops.setOmpNumThreads(threads);
