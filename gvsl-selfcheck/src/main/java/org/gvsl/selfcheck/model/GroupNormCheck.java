@@ -1,5 +1,6 @@
 package org.gvsl.selfcheck.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.gvsl.model.blocks.GroupNorm;
 import org.gvsl.model.blocks.ParameterFactory;
 import org.gvsl.model.gvsl.ModelWeights;
@@ -13,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Case {@code groupnorm}: GroupNorm with 2 and 4 groups and perturbed γ, β. */
+/**
+ * Case {@code groupnorm}: GroupNorm of {@code x} for each group count of the case's {@code groups}, with that
+ * count's γ, β ({@code gamma_gG}, {@code beta_gG}) against {@code y_gG}. The case's {@code eps} must be the one
+ * {@link GroupNorm} implements.
+ */
 public final class GroupNormCheck implements CaseCheck {
 
     @Override
@@ -23,15 +28,18 @@ public final class GroupNormCheck implements CaseCheck {
 
     @Override
     public List<OutputResult> run(ReferenceCase c) {
+        c.requireAttribute("eps", GroupNorm.EPSILON, "GroupNorm");
         List<OutputResult> results = new ArrayList<>();
-        int channels = (int) c.array("x").shape()[1];
+        long[] shape = c.array("x").shape();
+        int channels = (int) shape[1];
         for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
-            for (int groups : new int[] {2, 4}) {
+            for (JsonNode count : c.attribute("groups")) {
+                int groups = count.asInt();
                 Evaluation e = new Evaluation(c, type);
                 GroupNorm norm = new GroupNorm(new ParameterFactory(e.sd, type, 0), "gn", groups, channels);
                 ModelWeights.assign(e.sd, Map.of("gn.weight", c.array("gamma_g" + groups),
                         "gn.bias", c.array("beta_g" + groups)), false);
-                e.expectValue(norm.forward(e.constant("x"), SpatialSize.of(c.array("x").shape())), "y_g" + groups);
+                e.expectValue(norm.forward(e.constant("x"), SpatialSize.of(shape)), "y_g" + groups);
                 results.addAll(e.runForward());
             }
         }

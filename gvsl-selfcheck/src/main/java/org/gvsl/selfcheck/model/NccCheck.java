@@ -11,7 +11,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Case {@code ncc}: the loss and both gradients for windows 9 and 5. */
+/**
+ * Case {@code ncc}: the loss and both gradients for each window of the case's {@code windows}. The case's {@code
+ * eps} must be the one {@link LocalNcc} implements.
+ */
 public final class NccCheck implements CaseCheck {
 
     @Override
@@ -21,6 +24,7 @@ public final class NccCheck implements CaseCheck {
 
     @Override
     public List<OutputResult> run(ReferenceCase c) {
+        c.requireAttribute("eps", LocalNcc.EPSILON, "LocalNcc");
         List<OutputResult> results = new ArrayList<>();
         long[] shape = c.array("I").shape();
         for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {

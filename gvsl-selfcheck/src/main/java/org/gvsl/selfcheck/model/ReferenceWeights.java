@@ -1,8 +1,6 @@
 package org.gvsl.selfcheck.model;
 
-import org.gvsl.model.gvsl.GvslConfig;
 import org.gvsl.model.gvsl.ModelWeights;
-import org.gvsl.model.network.UNetWidths;
 import org.gvsl.reference.ReferenceCase;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,13 +9,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The shared narrow-model weights of the {@code unet} and {@code gvsl_step} cases and the matching configuration. */
+/** The shared model weights of the {@code unet} and {@code gvsl_step} cases and the U-Net widths they imply. */
 final class ReferenceWeights {
+
+    /** The U-Net blocks whose first convolution's output channels are the widths c0..c8. */
+    private static final String[] BLOCKS = {"unet.inc", "unet.down1.maxpool_conv.1", "unet.down2.maxpool_conv.1",
+            "unet.down3.maxpool_conv.1", "unet.down4.maxpool_conv.1", "unet.up1.conv", "unet.up2.conv",
+            "unet.up3.conv", "unet.up4.conv"};
 
     private ReferenceWeights() {
     }
 
-    /** The weights file named by the case, keyed by state-dict name. */
+    /** The weights file named by the case's {@code weights_file}, keyed by state-dict name. */
     static Map<String, INDArray> of(ReferenceCase c) {
         return read(c, c.attribute("weights_file").asText());
     }
@@ -31,8 +34,16 @@ final class ReferenceWeights {
         }
     }
 
-    /** The full model at the case's widths (the manifest's top-level {@code widths}). */
-    static GvslConfig config(int[] widths, int nccWindow) {
-        return GvslConfig.builder().optWidths(UNetWidths.of(widths)).optNccWindow(nccWindow).build();
+    /** The widths c0..c8 read off the U-Net weights' output channels. */
+    static int[] widthsOf(Map<String, INDArray> weights) {
+        int[] widths = new int[BLOCKS.length];
+        for (int i = 0; i < BLOCKS.length; i++) {
+            INDArray w = weights.get(BLOCKS[i] + ".double_conv.0.weight");
+            if (w == null) {
+                throw new IllegalArgumentException("weights lack " + BLOCKS[i] + ".double_conv.0.weight");
+            }
+            widths[i] = (int) w.shape()[0];
+        }
+        return widths;
     }
 }

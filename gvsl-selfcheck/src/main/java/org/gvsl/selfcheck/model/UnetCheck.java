@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Case {@code unet}: global and local features of the narrow U-Net for three input sizes (odd pads, an axis of 1). */
+/**
+ * Case {@code unet}: global and local features of the U-Net for every input {@code x0, x1, …} the case stores, at
+ * the widths of the case's weights file; in float64 too where the case stores {@code g<i>_f64} or {@code f<i>_f64}.
+ */
 public final class UnetCheck implements CaseCheck {
 
     @Override
@@ -26,33 +29,21 @@ public final class UnetCheck implements CaseCheck {
     @Override
     public List<OutputResult> run(ReferenceCase c) {
         Map<String, INDArray> weights = ReferenceWeights.of(c);
-        UNetWidths widths = UNetWidths.of(widthsOf(weights));
+        UNetWidths widths = UNetWidths.of(ReferenceWeights.widthsOf(weights));
         List<OutputResult> results = new ArrayList<>();
         for (int i = 0; c.hasArray("x" + i); i++) {
-            Evaluation e = new Evaluation(c, DataType.FLOAT);
-            UNet3D unet = new UNet3D(new ParameterFactory(e.sd, DataType.FLOAT, 0), "unet", widths);
-            UNet3D.Features features = unet.forward(e.constant("x" + i), SpatialSize.of(c.array("x" + i).shape()));
-            ModelWeights.assign(e.sd, weights, true);
-            e.expectValue(features.global(), "g" + i);
-            e.expectValue(features.local(), "f" + i);
-            results.addAll(e.runForward());
+            List<DataType> types = c.hasArray("g" + i + "_f64") || c.hasArray("f" + i + "_f64")
+                    ? List.of(DataType.FLOAT, DataType.DOUBLE) : List.of(DataType.FLOAT);
+            for (DataType type : types) {
+                Evaluation e = new Evaluation(c, type);
+                UNet3D unet = new UNet3D(new ParameterFactory(e.sd, type, 0), "unet", widths);
+                UNet3D.Features features = unet.forward(e.constant("x" + i), SpatialSize.of(c.array("x" + i).shape()));
+                ModelWeights.assign(e.sd, weights, true);
+                e.expectValue(features.global(), "g" + i);
+                e.expectValue(features.local(), "f" + i);
+                results.addAll(e.runForward());
+            }
         }
         return results;
-    }
-
-    /** The widths c0..c8 read off the U-Net weights' output channels. */
-    static int[] widthsOf(Map<String, INDArray> weights) {
-        String[] blocks = {"unet.inc", "unet.down1.maxpool_conv.1", "unet.down2.maxpool_conv.1",
-                "unet.down3.maxpool_conv.1", "unet.down4.maxpool_conv.1", "unet.up1.conv", "unet.up2.conv",
-                "unet.up3.conv", "unet.up4.conv"};
-        int[] widths = new int[blocks.length];
-        for (int i = 0; i < blocks.length; i++) {
-            INDArray w = weights.get(blocks[i] + ".double_conv.0.weight");
-            if (w == null) {
-                throw new IllegalArgumentException("weights lack " + blocks[i] + ".double_conv.0.weight");
-            }
-            widths[i] = (int) w.shape()[0];
-        }
-        return widths;
     }
 }

@@ -1,8 +1,11 @@
 package org.gvsl.selfcheck.model;
 
+import org.gvsl.model.gvsl.GvslConfig;
 import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.gvsl.GvslGraphFactory;
 import org.gvsl.model.gvsl.ModelWeights;
+import org.gvsl.model.network.UNet3D;
+import org.gvsl.model.network.UNetWidths;
 import org.gvsl.model.shape.SpatialSize;
 import org.gvsl.reference.CaseCheck;
 import org.gvsl.reference.OutputResult;
@@ -16,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Case {@code weights}: the reference state dict loads into our full model name for name and shape for shape,
- * with nothing missing or left over, and the parameter counts match.
+ * Case {@code weights}: the reference state dict loads into our full model at the case's {@code widths} name for
+ * name and shape for shape, with nothing missing or left over, and the parameter counts match the case's.
  */
 public final class WeightsCheck implements CaseCheck {
 
@@ -29,8 +32,13 @@ public final class WeightsCheck implements CaseCheck {
     @Override
     public List<OutputResult> run(ReferenceCase c) {
         Map<String, INDArray> weights = ReferenceWeights.read(c, c.fileOf("weights"));
-        int[] widths = UnetCheck.widthsOf(weights);
-        GvslGraph graph = GvslGraphFactory.build(ReferenceWeights.config(widths, 9), 1, SpatialSize.cube(16));
+        int[] widths = new int[c.attribute("widths").size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = c.attribute("widths").get(i).asInt();
+        }
+        // The smallest volume (one bottleneck voxel): the parameters do not depend on it.
+        GvslGraph graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(UNetWidths.of(widths)).build(), 1,
+                SpatialSize.cube(UNet3D.FACTOR));
         ModelWeights.assign(graph.sameDiff(), weights, false);
         long model = 0;
         long unet = 0;
