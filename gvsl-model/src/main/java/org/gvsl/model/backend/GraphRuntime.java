@@ -64,9 +64,13 @@ public final class GraphRuntime {
         }
     }
 
-    /** Builds the gradient function of {@code sd} (its loss variables must be set), quietly. */
-    public static void createGradientFunction(SameDiff sd) {
+    /**
+     * Builds the gradient function of {@code sd} (its loss variables must be set), quietly.
+     *
+     * @param withGradientsFor placeholders whose gradients are wanted too (e.g. a DL4J layer's input)
+     */
+    public static void createGradientFunction(SameDiff sd, String... withGradientsFor) {
         start();
-        GradientFunction.create(sd);
+        GradientFunction.create(sd, withGradientsFor);
     }
 }

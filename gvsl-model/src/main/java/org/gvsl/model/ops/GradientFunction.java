@@ -21,13 +21,18 @@ public final class GradientFunction {
     private GradientFunction() {
     }
 
-    /** {@code sd.createGradFunction()} with ND4J's per-op lines suppressed; the loss variables must be set. */
-    public static void create(SameDiff sd) {
+    /**
+     * {@code sd.createGradFunction(withGradientsFor)} with ND4J's per-op lines suppressed; the loss variables must
+     * be set (or be inferable, as DL4J's external-errors output).
+     *
+     * @param withGradientsFor placeholders whose gradients are wanted too (trainable variables always get theirs)
+     */
+    public static void create(SameDiff sd, String... withGradientsFor) {
         synchronized (GradientFunction.class) {
             PrintStream original = System.out;
             System.setOut(new PrintStream(new LineFilter(original), true, StandardCharsets.UTF_8));
             try {
-                sd.createGradFunction();
+                sd.createGradFunction(withGradientsFor);
             } finally {
                 System.out.flush();
                 System.setOut(original);
