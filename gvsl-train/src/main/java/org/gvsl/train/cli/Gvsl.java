@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Gvsl.Version.class,
         description = "Geometric Visual Similarity Learning (GVSL) on the JVM.",
         subcommands = {PretrainCommand.class, EvaluateCommand.class, SelfCheckCommand.class, DataCommand.class,
-                CommandLine.HelpCommand.class})
+                UiCommand.class, CommandLine.HelpCommand.class})
 public final class Gvsl {
 
     private Gvsl() {
