@@ -26,9 +26,10 @@ final class QuietSameDiffLayer extends SameDiffLayer {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope is the point: the graph's arrays must live outside DL4J's workspaces
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             if (sameDiff == null) {
                 doInit();
             }

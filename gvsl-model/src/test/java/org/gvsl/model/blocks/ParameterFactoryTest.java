@@ -84,7 +84,7 @@ class ParameterFactoryTest {
     @Test
     void newVariablesMustBeFloatingPoint() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ParameterFactory.newVariables(GradientCheck.graph(), DataType.INT));
-        assertTrue(e.getMessage().contains("floating-point type, got INT"), e.getMessage());
+                () -> ParameterFactory.newVariables(GradientCheck.graph(), DataType.INT32));
+        assertTrue(e.getMessage().contains("floating-point type, got INT32"), e.getMessage());
     }
 }
