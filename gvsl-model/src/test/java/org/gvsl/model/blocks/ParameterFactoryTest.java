@@ -85,6 +85,6 @@ class ParameterFactoryTest {
     void newVariablesMustBeFloatingPoint() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ParameterFactory.newVariables(GradientCheck.graph(), DataType.INT32));
-        assertTrue(e.getMessage().contains("floating-point type, got INT32"), e.getMessage());
+        assertTrue(e.getMessage().contains("floating-point type, got " + DataType.INT32), e.getMessage());
     }
 }
