@@ -28,9 +28,14 @@ final class GradientFunction {
     private GradientFunction() {
     }
 
-    /** {@code sd.createGradFunction()} with ND4J's per-op lines dropped; the loss variables must be set. */
-    static void create(SameDiff sd) {
-        quietly(sd::createGradFunction);
+    /**
+     * {@code sd.createGradFunction(withGradientsFor)} with ND4J's per-op lines dropped; the loss variables must be
+     * set (or be inferable, as DL4J's external-errors output).
+     *
+     * @param withGradientsFor placeholders whose gradients are wanted too (trainable variables always get theirs)
+     */
+    static void create(SameDiff sd, String... withGradientsFor) {
+        quietly(() -> sd.createGradFunction(withGradientsFor));
     }
 
     /** Runs {@code action} with lines starting with {@link #NOISE} dropped from {@code System.out}. */

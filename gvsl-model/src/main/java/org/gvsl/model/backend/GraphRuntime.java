@@ -69,9 +69,11 @@ public final class GraphRuntime {
     /**
      * Builds the gradient function of {@code sd} (its loss variables must be set) without SameDiff's per-op lines on
      * standard output ({@link GradientFunction} says why and how).
+     *
+     * @param withGradientsFor placeholders whose gradients are wanted too (e.g. a DL4J layer's input)
      */
-    public static void createGradientFunction(SameDiff sd) {
+    public static void createGradientFunction(SameDiff sd, String... withGradientsFor) {
         start();
-        GradientFunction.create(sd);
+        GradientFunction.create(sd, withGradientsFor);
     }
 }

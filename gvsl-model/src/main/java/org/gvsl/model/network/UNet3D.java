@@ -7,9 +7,12 @@ import org.gvsl.model.blocks.TrilinearUpsample;
 import org.gvsl.model.shape.SpatialSize;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling3D;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Map;
 
 /**
  * The GVSL backbone (spec §1): a 3-D U-Net with 4 down-samplings and GroupNorm, weight-compatible with the
@@ -192,5 +195,27 @@ public final class UNet3D {
 
     private static int roundUp(int s) {
         return (s + FACTOR - 1) / FACTOR * FACTOR;
+    }
+
+    /**
+     * The widths of the U-Net whose weights are given under {@code PREFIX.*} (e.g. a state dict's {@code unet.*}):
+     * each block's output width, read off the shape {@code [c, Cin, 3, 3, 3]} of its first convolution's weight.
+     *
+     * @throws IllegalArgumentException naming the first block whose weight is missing, or widths that are invalid
+     */
+    public static UNetWidths widthsOf(Map<String, INDArray> weights, String prefix) {
+        String[] blocks = {".inc", ".down1.maxpool_conv.1", ".down2.maxpool_conv.1", ".down3.maxpool_conv.1",
+                ".down4.maxpool_conv.1", ".up1.conv", ".up2.conv", ".up3.conv", ".up4.conv"};
+        int[] widths = new int[blocks.length];
+        for (int i = 0; i < blocks.length; i++) {
+            String name = prefix + blocks[i] + ".double_conv.0.weight";
+            INDArray w = weights.get(name);
+            if (w == null || w.rank() != 5) {
+                throw new IllegalArgumentException(w == null ? "the weights have no " + name
+                        : name + " has shape " + java.util.Arrays.toString(w.shape()) + ", not [Cout, Cin, 3, 3, 3]");
+            }
+            widths[i] = Math.toIntExact(w.size(0));
+        }
+        return UNetWidths.of(widths);
     }
 }

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -97,5 +98,18 @@ class GradientFunctionTest {
             assertSame(outer, System.out);
         });
         assertEquals("printed before\n", out.replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void namedPlaceholdersGetTheirGradientsToo() {
+        SameDiff sd = GraphRuntime.newGraph();
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, 3);
+        SDVariable w = sd.var("w", Nd4j.createFromArray(1.0, 2.0, 3.0));
+        sd.setLossVariables(x.mul(w).sum().name());
+        GraphRuntime.createGradientFunction(sd, "x");
+        INDArray value = Nd4j.createFromArray(4.0, 5.0, 6.0);
+        Map<String, INDArray> g = sd.calculateGradients(Map.of("x", value), List.of("x", "w"));
+        assertEquals(w.getArr(), g.get("x"), "d(x·w)/dx = w");
+        assertEquals(value, g.get("w"), "d(x·w)/dw = x");
     }
 }

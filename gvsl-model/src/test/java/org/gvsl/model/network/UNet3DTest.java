@@ -12,7 +12,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,5 +77,26 @@ class UNet3DTest {
     private static List<String> parameterNames(SameDiff sd) {
         return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .map(SDVariable::name).toList();
+    }
+
+    @Test
+    void widthsAreReadOffTheWeightsShapes() {
+        UNetWidths widths = new UNetWidths(4, 4, 8, 8, 16, 8, 8, 4, 2);
+        Map<String, INDArray> weights = weightsOf(widths);
+        assertEquals(widths, UNet3D.widthsOf(weights, "unet"));
+
+        weights.remove("unet.up3.conv.double_conv.0.weight");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UNet3D.widthsOf(weights, "unet"));
+        assertTrue(e.getMessage().contains("no unet.up3.conv.double_conv.0.weight"), e.getMessage());
+    }
+
+    /** The weights of a seeded U-Net, by name. */
+    private static Map<String, INDArray> weightsOf(UNetWidths widths) {
+        SameDiff sd = GradientCheck.graph();
+        new UNet3D(new ParameterFactory(sd, DataType.FLOAT, 0), "unet", widths);
+        Map<String, INDArray> weights = new HashMap<>();
+        sd.variables().forEach(v -> weights.put(v.name(), v.getArr()));
+        return weights;
     }
 }

@@ -28,7 +28,7 @@ import java.util.List;
         versionProvider = Gvsl.Version.class,
         description = "Geometric Visual Similarity Learning (GVSL) on the JVM.",
         subcommands = {PretrainCommand.class, EvaluateCommand.class, SelfCheckCommand.class, DataCommand.class,
-                CommandLine.HelpCommand.class})
+                UiCommand.class, CommandLine.HelpCommand.class})
 public final class Gvsl {
 
     private static final String HEADLESS = "java.awt.headless";
