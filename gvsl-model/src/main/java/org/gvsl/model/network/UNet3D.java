@@ -11,6 +11,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling3D;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The GVSL backbone (spec §1): a 3-D U-Net with 4 down-samplings and GroupNorm, weight-compatible with the
  * reference {@code UNet_base}.
@@ -47,18 +50,40 @@ public final class UNet3D {
         this.widths = widths;
         ParameterFactory.Init init = ParameterFactory.Init.KAIMING_NORMAL;
         int[] c = widths.toArray();
-        this.inc = new DoubleConv(params, prefix + ".inc", 1, c[0], GroupNorm.groupsFor(c[0]), init);
+        String[] blocks = blockNames(prefix);
+        this.inc = new DoubleConv(params, blocks[0], 1, c[0], GroupNorm.groupsFor(c[0]), init);
         for (int i = 1; i <= 4; i++) {
-            down[i - 1] = new DoubleConv(params, prefix + ".down" + i + ".maxpool_conv.1", c[i - 1], c[i],
-                    GroupNorm.groupsFor(c[i]), init);
+            down[i - 1] = new DoubleConv(params, blocks[i], c[i - 1], c[i], GroupNorm.groupsFor(c[i]), init);
         }
         // up_i joins the skip of level 4−i (width c[4−i]) with the upsampled previous output (c[3+i]).
         for (int i = 1; i <= 4; i++) {
             int skip = c[4 - i];
             int below = c[3 + i];
-            up[i - 1] = new DoubleConv(params, prefix + ".up" + i + ".conv", skip + below, c[4 + i],
-                    GroupNorm.groupsFor(c[4 + i]), init);
+            up[i - 1] = new DoubleConv(params, blocks[4 + i], skip + below, c[4 + i], GroupNorm.groupsFor(c[4 + i]),
+                    init);
         }
+    }
+
+    /**
+     * The names of the nine tensors whose first dimension is the width {@code c0 … c8}, in that order: the first
+     * convolution weight {@code [c_i, Cin, 3, 3, 3]} of the blocks inc, down1..4, up1..4. A state dict's widths are
+     * read off them.
+     *
+     * @param prefix the parameter-name prefix, {@code "unet"} inside GVSL
+     */
+    public static List<String> widthTensors(String prefix) {
+        return Arrays.stream(blockNames(prefix)).map(DoubleConv::firstWeight).toList();
+    }
+
+    /** The parameter prefixes of the nine blocks, in the order of the widths they produce. */
+    private static String[] blockNames(String prefix) {
+        String[] names = new String[9];
+        names[0] = prefix + ".inc";
+        for (int i = 1; i <= 4; i++) {
+            names[i] = prefix + ".down" + i + ".maxpool_conv.1";
+            names[4 + i] = prefix + ".up" + i + ".conv";
+        }
+        return names;
     }
 
     /** The padded size of an input: each axis rounded up to a multiple of {@link #FACTOR}. */

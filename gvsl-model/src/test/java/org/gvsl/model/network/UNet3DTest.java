@@ -11,6 +11,8 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -41,5 +43,21 @@ class UNet3DTest {
         long count = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .mapToLong(v -> v.getArr().length()).sum();
         assertEquals(23_538_144L, count);
+    }
+
+    @Test
+    void theWidthTensorsAreTheFirstConvolutionOfEachBlockInWidthOrder() {
+        SameDiff sd = GradientCheck.graph();
+        UNetWidths widths = UNetWidths.of(4, 8, 8, 16, 16, 8, 8, 4, 2);
+        new UNet3D(new ParameterFactory(sd, DataType.FLOAT, 0), "net", widths);
+        List<String> names = UNet3D.widthTensors("net");
+        assertEquals(List.of("net.inc.double_conv.0.weight", "net.down1.maxpool_conv.1.double_conv.0.weight",
+                "net.down2.maxpool_conv.1.double_conv.0.weight", "net.down3.maxpool_conv.1.double_conv.0.weight",
+                "net.down4.maxpool_conv.1.double_conv.0.weight", "net.up1.conv.double_conv.0.weight",
+                "net.up2.conv.double_conv.0.weight", "net.up3.conv.double_conv.0.weight",
+                "net.up4.conv.double_conv.0.weight"), names);
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(widths.at(i), sd.getVariable(names.get(i)).getShape()[0], names.get(i));
+        }
     }
 }
