@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Gvsl.Version.class,
         description = "Geometric Visual Similarity Learning (GVSL) on the JVM.",
-        subcommands = {PretrainCommand.class, SelfCheckCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PretrainCommand.class, ImportCommand.class, FeaturesCommand.class, RegisterCommand.class,
+                SelfCheckCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class Gvsl {
 
     private Gvsl() {
