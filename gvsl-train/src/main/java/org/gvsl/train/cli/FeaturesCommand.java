@@ -27,11 +27,11 @@ import java.util.concurrent.Callable;
 @Command(name = "features",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Computes the pre-trained backbone's features of one whole volume of any size: local features",
-                "F [1, c8, D, H, W] and global features G [1, c4, D'/16, H'/16, W'/16] (D' = D rounded up to 16), as",
-                "float32 .npy (F may be .nii/.nii.gz for a NIfTI input: a vector image on its grid).",
-                "X is a NIfTI image (normalised by --intensity) or an .npy array [D, H, W] or [1, 1, D, H, W] taken",
-                "as it is."})
+        description = {"Computes the pre-trained backbone's features of one whole volume of any size.",
+                "Writes the local features F [1, c8, D, H, W] and the global features G [1, c4, D'/16, H'/16, W'/16]"
+                        + " (D' = D rounded up to a multiple of 16) as float32 .npy; for a NIfTI input F may be"
+                        + " .nii/.nii.gz, a vector image on its grid. X is a NIfTI image (normalised by --intensity) or"
+                        + " an .npy array [D, H, W] or [1, 1, D, H, W] taken as it is."})
 final class FeaturesCommand implements Callable<Integer> {
 
     @Spec

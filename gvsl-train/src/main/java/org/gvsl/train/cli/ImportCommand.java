@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -19,10 +20,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "import",
         mixinStandardHelpOptions = true,
-        description = {"Builds a gvsl model file from an .npz state dict under the reference PyTorch names: the full",
-                "GVSL model, an ablation, or the backbone alone (keys with or without the 'unet.' prefix). Widths and",
-                "heads are read off the shapes; the rest of the configuration takes the defaults. A PyTorch .pth",
-                "converts to .npz with tools/pth2npz.py."})
+        description = {"Builds a gvsl model file from an .npz state dict (e.g. the authors' PyTorch checkpoint).",
+                "The dict holds tensors under the reference PyTorch names: the full GVSL model, an ablation, or the"
+                        + " backbone alone (keys with or without the 'unet.' prefix). Widths and heads are read off the"
+                        + " shapes; the rest of the configuration takes the defaults. A .pth converts to .npz with"
+                        + " tools/pth2npz.py. A dict that does not fit is a usage error listing every missing,"
+                        + " unexpected and misshapen tensor."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +42,10 @@ final class ImportCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         return InferenceOptions.run("gvsl import", cl, () -> {
             PrintWriter stdout = cl.getOut();
+            if (Files.isDirectory(out)) {
+                throw new CommandLine.ParameterException(cl, "--out " + out + " is a folder: name the model file, e.g. "
+                        + out.resolve(PretrainedModel.RUN_MODEL_FILE));
+            }
             PretrainedModel model = PretrainedModel.openStateDict(npz,
                     Provenance.now("gvsl import of " + npz.toAbsolutePath().normalize(), null, null, null));
             model.save(out);

@@ -33,8 +33,8 @@ final class InferenceOptions {
     Path model;
 
     @Option(names = "--intensity", paramLabel = "ct|ct-shifted|mr|none",
-            description = {"Normalisation of NIfTI inputs (never of .npy): CT in HU clip(HU + 1024, 0, 2048)/2048, CT",
-                    "holding HU+1024, MR min-max, or none. Default: the model's training run's, else ct."})
+            description = "Normalisation of NIfTI inputs (never of .npy): CT in HU clip(HU + 1024, 0, 2048)/2048,"
+                    + " CT holding HU+1024, MR min-max, or none. Default: the model's training run's, else ct.")
     String intensity;
 
     /** Opens the model, announcing it. */

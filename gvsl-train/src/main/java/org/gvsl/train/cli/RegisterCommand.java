@@ -29,12 +29,13 @@ import java.util.concurrent.Callable;
 @Command(name = "register",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Registers the moving volume to the fixed one with the pre-trained Z-Matching head (affine +",
-                "deformable, fused into one field). Writes the field PHI [1, 3, D, H, W] in voxels, channels (D, H, W),",
-                "warped(p) = moving(p + PHI(p)); the warped moving image W [1, 1, D, H, W]; and the affine matrix",
-                "A [1, 3, 4] on align-corners normalised (x, y, z) = (W, H, D) coordinates. Outputs are float32 .npy;",
-                "for NIfTI inputs PHI, W and the labels may be .nii/.nii.gz on the fixed image's grid (PHI as a",
-                "3-component vector image). Fixed and moving must have the same size, every axis >= 2."})
+        description = {"Registers a moving volume to a fixed one with the pre-trained Z-Matching head.",
+                "Writes the fused field PHI [1, 3, D, H, W] in voxels, channels (D, H, W), warped(p) = moving(p +"
+                        + " PHI(p)); the warped moving volume W [1, 1, D, H, W]; and the affine matrix A [1, 3, 4] on"
+                        + " align-corners normalised (x, y, z) = (W, H, D). Outputs are float32 .npy; for NIfTI inputs"
+                        + " PHI, W and the labels may be .nii/.nii.gz on the fixed image's grid (PHI as a 3-component"
+                        + " vector image). A and B are NIfTI images (normalised by --intensity) or .npy arrays [D, H, W]"
+                        + " or [1, 1, D, H, W] taken as they are; both of one size, every axis at least 2."})
 final class RegisterCommand implements Callable<Integer> {
 
     @Spec

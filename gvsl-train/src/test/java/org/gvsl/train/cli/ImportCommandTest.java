@@ -89,5 +89,8 @@ class ImportCommandTest {
         assertUsageError(gvsl("import", "--npz", missing.toString(), "--out", dir.resolve("x.gvsl").toString()),
                 "gvsl import: " + missing + ": no such file");
         assertEquals(2, gvsl("import", "--npz", missing.toString()).status(), "--out is required");
+        Path npz = ReferenceFiles.weights(dir, "w.npz");
+        assertUsageError(gvsl("import", "--npz", npz.toString(), "--out", dir.toString()),
+                "gvsl import: --out " + dir + " is a folder: name the model file, e.g. " + dir.resolve("model.gvsl"));
     }
 }
