@@ -1,7 +1,5 @@
 package org.gvsl.model.file;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.gvsl.core.io.AtomicFile;
 import org.gvsl.model.gvsl.ModelWeights;
 import org.gvsl.model.shape.SpatialSize;
@@ -11,15 +9,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The versioned file of a downstream (fine-tuned or linearly evaluated) model, {@code model.gvsl} in a transfer run
@@ -39,10 +35,18 @@ import java.util.zip.ZipOutputStream;
  * not a variable: by name, both kinds are the same tensors. {@link TransferModel#graph} builds the graph for any
  * window size from them.
  *
- * <p><b>Reading is strict</b>, as {@link ModelFile}'s: not a zip, a corrupt entry (CRC), a missing manifest or
+ * <p><b>Reading is strict</b>, by the same code as {@link ModelFile}'s ({@link ModelArchive}: the zip, CRC, manifest,
+ * format and version checks are written once): not a zip, a truncated or corrupt entry (CRC), a missing manifest or
  * weights, another {@code format} or {@code formatVersion}, an invalid configuration, or weights that do not fit it
- * give a {@link ModelFormatException} naming the file and the problem. A pre-trained model file given where a
- * transfer model is expected is named as such.
+ * give a {@link ModelFormatException} naming the file and the problem. A pre-trained model file (or run folder) or
+ * an {@code .npz} state dict given where a fine-tuned model is expected is named as such, and
+ * {@link PretrainedModel#open} names a fine-tuned model given where a pre-trained one is expected.
+ *
+ * <p><b>Why a format of its own</b> rather than {@code gvsl-model} with a head: a fine-tuned model is used by other
+ * commands ({@code gvsl predict}) than a pre-trained one ({@code --init}, {@code features}, {@code register}), and
+ * its manifest describes another configuration ({@link TransferConfig}: task, classes, window); a distinct
+ * {@code format} makes every command that takes a model refuse the other kind in one line instead of failing on
+ * missing tensors.
  */
 public final class TransferModelFile {
 
@@ -71,6 +75,10 @@ public final class TransferModelFile {
                     Provenance provenance) {
     }
 
+    /** The layout of this kind of file, for the reading rules all model files share ({@link ModelArchive}). */
+    static final ModelArchive.Layout LAYOUT = new ModelArchive.Layout(MANIFEST, FORMAT, FORMAT_VERSION, WEIGHTS,
+            "transfer model file", "a fine-tuned model", "gvsl predict (or as the result of gvsl finetune/linear)");
+
     /**
      * Writes a transfer model file atomically ({@link AtomicFile}).
      *
@@ -81,97 +89,52 @@ public final class TransferModelFile {
                              String runConfig, Map<String, INDArray> weights) throws IOException {
         Manifest manifest = new Manifest(FORMAT, FORMAT_VERSION, config, List.of(window.d(), window.h(), window.w()),
                 provenance);
-        byte[] manifestBytes = ModelJson.mapper().writeValueAsBytes(manifest);
         ByteArrayOutputStream npz = new ByteArrayOutputStream();
         ModelWeights.writeNpz(weights, npz);
-        AtomicFile.write(file, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, MANIFEST, manifestBytes);
-                if (runConfig != null) {
-                    put(zip, ModelFile.RUN_CONFIG, runConfig.getBytes(StandardCharsets.UTF_8));
-                }
-                put(zip, WEIGHTS, npz.toByteArray());
-            }
-        });
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    /** Whether {@code path} is a readable zip holding a transfer model's manifest (no exception for other files). */
-    public static boolean isTransferModel(Path path) {
-        if (!Files.isRegularFile(path)) {
-            return false;
+        Map<String, ByteBuffer> entries = new LinkedHashMap<>();
+        entries.put(MANIFEST, ByteBuffer.wrap(ModelJson.mapper().writeValueAsBytes(manifest)));
+        if (runConfig != null) {
+            entries.put(ModelFile.RUN_CONFIG, ByteBuffer.wrap(runConfig.getBytes(StandardCharsets.UTF_8)));
         }
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            return zip.getEntry(MANIFEST) != null;
-        } catch (IOException e) {
-            return false;
-        }
+        entries.put(WEIGHTS, ByteBuffer.wrap(npz.toByteArray()));
+        ModelArchive.write(file, entries);
     }
 
     /**
      * Reads a transfer model file, or the {@code model.gvsl} of a transfer run folder.
      *
-     * @throws ModelFormatException naming the file and what is wrong with it
+     * @throws ModelFormatException naming the file and what is wrong with it (a pre-trained model file, a
+     *                              pre-training run folder or an {@code .npz} is named as such)
      * @throws IOException          when the file cannot be read at all
      */
     public static TransferModel read(Path path) throws IOException {
-        Path file = Files.isDirectory(path) ? path.resolve(PretrainedModel.RUN_MODEL_FILE) : path;
-        String origin = file.toString();
-        try (ZipFile zip = ModelFile.openZip(file)) {
-            if (zip.getEntry(MANIFEST) == null) {
-                throw new ModelFormatException(origin, ModelFile.isModelFile(zip)
-                        ? "a pre-trained model, not a fine-tuned one: it has no segmentation or classification head"
-                        + " (fine-tune it first with gvsl finetune --init " + path + ")"
-                        : "not a gvsl transfer model file: a zip archive without " + MANIFEST + " (entries "
-                        + ModelFile.entryNames(zip) + ")");
+        Path file = path;
+        if (Files.isDirectory(path)) {
+            file = path.resolve(PretrainedModel.RUN_MODEL_FILE);
+            if (!Files.exists(file)) {
+                throw new ModelFormatException(path.toString(), "no " + PretrainedModel.RUN_MODEL_FILE + " in this"
+                        + " folder: a gvsl finetune or gvsl linear run folder holds one once the run has finished");
             }
-            Manifest manifest = manifest(ModelFile.entry(zip, MANIFEST, origin), origin);
-            if (zip.getEntry(WEIGHTS) == null) {
-                throw new ModelFormatException(origin, "no entry " + WEIGHTS + " (a transfer model file holds "
-                        + MANIFEST + ", " + WEIGHTS + " and optionally " + ModelFile.RUN_CONFIG + ")");
+        }
+        try (ModelArchive archive = ModelArchive.open(file)) {
+            String origin = archive.origin();
+            Manifest manifest = ModelJson.read(archive.manifest(LAYOUT), Manifest.class, origin, MANIFEST);
+            Map<String, INDArray> weights;
+            try {
+                weights = ModelWeights.readNpz(new ByteArrayInputStream(archive.entry(WEIGHTS, LAYOUT)), WEIGHTS);
+            } catch (ModelFormatException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ModelFormatException(origin, e.getMessage(), e);   // "weights.npz: what is wrong"
             }
-            Map<String, INDArray> weights = ModelWeights.readNpz(
-                    new ByteArrayInputStream(ModelFile.entry(zip, WEIGHTS, origin)), origin + "!" + WEIGHTS);
-            String runConfig = zip.getEntry(ModelFile.RUN_CONFIG) == null ? null
-                    : new String(ModelFile.entry(zip, ModelFile.RUN_CONFIG, origin), StandardCharsets.UTF_8);
             List<Integer> w = manifest.window();
             if (w == null || w.size() != 3 || w.stream().anyMatch(s -> s == null || s < 1)) {
                 throw new ModelFormatException(origin, MANIFEST + ": \"window\" must be three positive sizes, got " + w);
             }
             TransferModel model = new TransferModel(origin, manifest.transfer(), new SpatialSize(w.get(0), w.get(1),
-                    w.get(2)), manifest.provenance(), runConfig, weights);
+                    w.get(2)), manifest.provenance(), archive.runConfig(LAYOUT).orElse(null), weights);
             model.requireWeightsFit();
             return model;
         }
-    }
-
-    private static Manifest manifest(byte[] bytes, String origin) throws ModelFormatException {
-        JsonNode tree;
-        try {
-            tree = ModelJson.mapper().readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new ModelFormatException(origin, MANIFEST + " is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ModelFormatException(origin, MANIFEST + " cannot be read: " + e.getMessage(), e);
-        }
-        if (tree == null || !tree.isObject() || !FORMAT.equals(tree.path("format").asText(null))) {
-            throw new ModelFormatException(origin, "not a gvsl transfer model file: " + MANIFEST
-                    + " does not say \"format\": \"" + FORMAT + "\"");
-        }
-        JsonNode version = tree.get("formatVersion");
-        if (version == null || !version.canConvertToExactIntegral()) {
-            throw new ModelFormatException(origin, MANIFEST + " has no integer \"formatVersion\"");
-        }
-        if (version.asInt() != FORMAT_VERSION) {
-            throw new ModelFormatException(origin, "transfer model file format version " + version.asText()
-                    + "; this gvsl (" + Provenance.writerVersion() + ") reads version " + FORMAT_VERSION
-                    + (version.asInt() > FORMAT_VERSION ? " (written by a newer gvsl: upgrade to read it)" : ""));
-        }
-        return ModelJson.read(tree, Manifest.class, origin, MANIFEST);
     }
 }

@@ -249,12 +249,7 @@ public final class TransferTrainer {
             return null;
         }
         Path init = requested.init();
-        if (TransferModelFile.isTransferModel(init) || Files.isDirectory(init)
-                && TransferModelFile.isTransferModel(init.resolve(PretrainedModel.RUN_MODEL_FILE))) {
-            throw new ConfigException("--init " + init + " is a fine-tuned model; --init takes a pre-trained one (a"
-                    + " pretrain run folder, model.gvsl or .npz) or scratch");
-        }
-        try {
+        try {   // PretrainedModel names a fine-tuned model given here as such
             return PretrainedModel.open(init).backboneWeights();
         } catch (IOException e) {
             throw new ConfigException("--init " + init + ": " + e.getMessage(), e);
