@@ -22,10 +22,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +99,67 @@ class TransferTrainerTest {
         assertEquals(7, model.config().classes());
         assertEquals(16, model.window().d());
         assertTrue(Files.isRegularFile(dir.resolve("whole/backbone.npz")));
+    }
+
+    @Test
+    void aResumedFineTuningRunIsBitIdentical(@TempDir Path dir) throws Exception {
+        TransferRunConfig four = config(4).build();
+        TransferResult whole = run(four, dir.resolve("whole"), false);
+        run(config(2).build(), dir.resolve("parts"), false);
+        TransferResult resumed = run(four, dir.resolve("parts"), true);
+
+        List<String> expected = Files.readAllLines(dir.resolve("whole/losses.csv"));
+        assertEquals(5, expected.size(), "a header and 4 steps");
+        assertEquals(expected.stream().map(TransferTrainerTest::losses).toList(),
+                Files.readAllLines(dir.resolve("parts/losses.csv")).stream().map(TransferTrainerTest::losses).toList());
+        assertEquals(Files.readAllLines(dir.resolve("whole/validation.csv")).stream().map(TransferTrainerTest::losses)
+                .toList(), Files.readAllLines(dir.resolve("parts/validation.csv")).stream()
+                .map(TransferTrainerTest::losses).toList());
+        Map<String, INDArray> a = ModelWeights.readNpz(dir.resolve("whole/weights.npz"));
+        Map<String, INDArray> b = ModelWeights.readNpz(dir.resolve("parts/weights.npz"));
+        assertEquals(a.keySet(), b.keySet());
+        assertTrue(a.keySet().stream().anyMatch(n -> n.startsWith("unet.")), a.keySet().toString());
+        a.forEach((name, w) -> assertArrayEquals(w.data().asFloat(), b.get(name).data().asFloat(), 0f, name));
+        assertEquals(whole.bestStep(), resumed.bestStep());
+        assertEquals(whole.bestScore(), resumed.bestScore());
+        assertEquals(whole.testScores(), resumed.testScores());
+        assertFalse(Files.exists(dir.resolve("parts/backbone.npz")), "fine-tuning trains the backbone: none frozen");
+    }
+
+    @Test
+    void aSplitFileSaysWhichImagesTrainValidateAndTest(@TempDir Path dir) throws Exception {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("case_000", "test");
+        parts.put("case_001", "train");
+        parts.put("case_002", "validation");
+        parts.put("case_003", "train");
+        parts.put("case_004", "validation");
+        parts.put("case_005", "train");
+        StringBuilder csv = new StringBuilder("image,split\n");
+        parts.forEach((image, part) -> csv.append(image).append(',').append(part).append('\n'));
+        Path split = Files.writeString(dir.resolve("split.csv"), csv);
+        TransferRunConfig config = config(1).with(TransferOptions.SPLIT, split).build();
+
+        TransferData data = TransferData.from(config);
+        assertEquals(List.of("case_001", "case_003", "case_005"), stems(data.split().train()));
+        assertEquals(List.of("case_002", "case_004"), stems(data.split().validation()));
+        assertEquals(List.of("case_000"), stems(data.split().test()));
+
+        TransferResult r = run(config, dir.resolve("run"), false);
+        Map<String, String> written = new LinkedHashMap<>();
+        List<String> rows = Files.readAllLines(dir.resolve("run/split.csv"));
+        assertEquals("image,split", rows.get(0));
+        rows.subList(1, rows.size()).forEach(row -> written.put(row.split(",")[0], row.split(",")[1]));
+        assertEquals(parts, new java.util.TreeMap<>(written));
+        assertEquals(List.of("case_000"), List.copyOf(r.testScores().keySet()));
+        try (var files = Files.list(dir.resolve("run/predictions"))) {
+            assertEquals(List.of("case_000.nii.gz"), files.map(f -> f.getFileName().toString()).toList());
+        }
+        assertEquals(2, Files.readAllLines(dir.resolve("run/validation.csv")).size(), "one validation, at the end");
+    }
+
+    private static List<String> stems(List<org.gvsl.data.dataset.DatasetItem> items) {
+        return items.stream().map(i -> org.gvsl.data.nifti.NiftiFiles.stem(i.image())).toList();
     }
 
     private static String losses(String row) {
