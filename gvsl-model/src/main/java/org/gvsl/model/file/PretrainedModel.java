@@ -105,13 +105,18 @@ public final class PretrainedModel {
      * Opens an {@code .npz} state dict ({@link #fromStateDict}).
      *
      * @param provenance what to record as the weights' origin
-     * @throws ModelFormatException naming the file when it is missing, not a readable {@code .npz}, or does not fit
+     * @throws ModelFormatException naming the file when it is missing, not a readable {@code .npz} (a model file is
+     *                              named as such), or does not fit
      */
     public static PretrainedModel openStateDict(Path npz, Provenance provenance) throws ModelFormatException {
         // ZipFile reads the central directory at the end of the file, so a truncated file is noticed here even when
         // every entry before the cut is complete; the entries are then read as a stream.
-        try {
-            ModelArchive.open(npz).close();
+        try (ModelArchive archive = ModelArchive.open(npz)) {
+            Optional<ModelArchive.Layout> layout = archive.layout();
+            if (layout.isPresent()) {
+                throw new ModelFormatException(npz.toString(), layout.get().kind() + " (" + layout.get().format()
+                        + "), not an .npz state dict: use it with " + layout.get().usedBy());
+            }
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {

@@ -153,6 +153,13 @@ class TransferModelFileTest {
         assertTrue(e.getMessage().startsWith(fineTuneRun.resolve("model.gvsl") + ": a fine-tuned model"),
                 e.getMessage());
 
+        e = assertThrows(ModelFormatException.class, () -> PretrainedModel.openStateDict(good, PROVENANCE));
+        assertEquals(good + ": a fine-tuned model (gvsl-transfer-model), not an .npz state dict: use it with gvsl"
+                + " predict (or as the result of gvsl finetune/linear)", e.getMessage());
+        e = assertThrows(ModelFormatException.class, () -> PretrainedModel.openStateDict(pretrained, PROVENANCE));
+        assertTrue(e.getMessage().startsWith(pretrained + ": a pre-trained model (gvsl-model), not an .npz state"
+                + " dict"), e.getMessage());
+
         Path npz = dir.resolve("weights.npz");
         ModelWeights.writeNpz(graph.weights(), npz);
         assertEquals(npz + ": an .npz state dict, not a gvsl transfer model file (a fine-tuned model is used with gvsl"
