@@ -32,6 +32,8 @@ public final class NiftiHeader {
     static final int XFORM_ALIGNED_ANAT = 2;
     /** {@code xyzt_units}: millimetres and seconds. */
     static final int UNITS_MM_SEC = 2 | 8;
+    /** {@code intent_code} NIFTI_INTENT_VECTOR: each voxel holds a vector along {@code dim[5]}. */
+    public static final int INTENT_VECTOR = 1007;
 
     private final NiftiFormat format;
     private final ByteOrder byteOrder;
@@ -136,6 +138,11 @@ public final class NiftiHeader {
         return qform;
     }
 
+    /** {@code intent_code} (0: none; {@link #INTENT_VECTOR} for a vector image). */
+    public int intentCode() {
+        return intentCode;
+    }
+
     /** {@code descrip}, up to its first NUL. */
     public String description() {
         return description;
@@ -213,7 +220,23 @@ public final class NiftiHeader {
     static NiftiHeader describe(VolumeShape shape, VolumeGeometry geometry, NiftiDataType type, NiftiFormat format,
                                 ByteOrder order, double slope, double inter, String description,
                                 List<NiftiExtension> extensions) {
-        long[] dim = {3, shape.width(), shape.height(), shape.depth(), 1, 1, 1, 1};
+        return describe(shape, 1, geometry, type, format, order, slope, inter, description, extensions);
+    }
+
+    /**
+     * As {@link #describe(VolumeShape, VolumeGeometry, NiftiDataType, NiftiFormat, ByteOrder, double, double, String,
+     * List)} for an image of {@code components} values per voxel: more than one makes it a vector image as the
+     * NIfTI standard defines it, {@code dim = [5, W, H, D, 1, components, 1, 1]} (time axis of 1, vector along
+     * {@code dim[5]}) with {@code intent_code} {@link #INTENT_VECTOR}, components stored one after another.
+     */
+    static NiftiHeader describe(VolumeShape shape, int components, VolumeGeometry geometry, NiftiDataType type,
+                                NiftiFormat format, ByteOrder order, double slope, double inter, String description,
+                                List<NiftiExtension> extensions) {
+        if (components < 1) {
+            throw new IllegalArgumentException("an image needs at least one component, got " + components);
+        }
+        boolean vector = components > 1;
+        long[] dim = {vector ? 5 : 3, shape.width(), shape.height(), shape.depth(), 1, components, 1, 1};
         double[] spacing = geometry.spacing();
         double[][] a = geometry.affine();
         Optional<NiftiQform> qform = NiftiQform.ofAffine(a);
@@ -228,8 +251,8 @@ public final class NiftiHeader {
         offset = (offset + 15) / 16 * 16;
         String descrip = description.length() > 79 ? description.substring(0, 79) : description;
         return new NiftiHeader(format, order, dim, type, pixdim, offset, slope, inter,
-                qform.isPresent() ? XFORM_ALIGNED_ANAT : 0, XFORM_ALIGNED_ANAT, q, qoffset, srow, UNITS_MM_SEC, 0,
-                descrip, extensions);
+                qform.isPresent() ? XFORM_ALIGNED_ANAT : 0, XFORM_ALIGNED_ANAT, q, qoffset, srow, UNITS_MM_SEC,
+                vector ? INTENT_VECTOR : 0, descrip, extensions);
     }
 
     /** The header, extension flag and extensions: exactly {@link #voxOffset()} bytes. */

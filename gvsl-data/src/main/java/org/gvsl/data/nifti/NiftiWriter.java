@@ -23,7 +23,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>The default is a little-endian NIfTI-1 {@code float32} image, which every tool reads; label maps are written
  * with {@link Builder#optDataType(NiftiDataType)} {@code UINT8} or {@code INT16}. The header is {@link
  * NiftiHeader#describe}: {@code dim = [3, W, H, D]}, pixdim from the spacing, the affine as sform and (when
- * its columns are orthogonal) qform.
+ * its columns are orthogonal) qform. {@link #writeVectorTo} writes several components per voxel (a displacement
+ * field) as a NIfTI vector image.
  *
  * <p>For an integer datatype each voxel must be exactly representable: without scaling it must be an integer
  * within the type's range; with {@link Builder#optScaling(double, double)} the stored value {@code (v − inter) /
@@ -67,12 +68,40 @@ public final class NiftiWriter {
      * the new one is complete.
      */
     public void writeTo(Volume volume, Path path) throws IOException {
+        write(List.of(volume), path);
+    }
+
+    /**
+     * Writes a vector image ({@code .nii} or {@code .nii.gz}): {@code components.size()} values per voxel, e.g. the
+     * three components of a displacement field, as the NIfTI standard's vector image: {@code dim = [5, W, H, D, 1,
+     * C]}, {@code intent_code} NIFTI_INTENT_VECTOR ({@value NiftiHeader#INTENT_VECTOR}), component {@code c} the
+     * {@code c}-th block of voxels (nibabel reads it as {@code [W, H, D, 1, C]}, ITK as a vector image). The header
+     * geometry is the first component's.
+     *
+     * @param components at least two volumes of one shape and geometry
+     * @throws IllegalArgumentException when the components differ in shape or geometry, or are fewer than two
+     */
+    public void writeVectorTo(List<Volume> components, Path path) throws IOException {
+        if (components.size() < 2) {
+            throw new IllegalArgumentException("a vector image needs at least two components, got " + components.size());
+        }
+        Volume first = components.get(0);
+        for (Volume c : components) {
+            if (!c.shape().equals(first.shape()) || !c.geometry().equals(first.geometry())) {
+                throw new IllegalArgumentException("the components of a vector image must share shape and geometry, got "
+                        + first + " and " + c);
+            }
+        }
+        write(components, path);
+    }
+
+    private void write(List<Volume> components, Path path) throws IOException {
         String name = path.getFileName().toString();
         boolean gzip = name.toLowerCase(Locale.ROOT).endsWith(".nii.gz");
         if (!gzip && !name.toLowerCase(Locale.ROOT).endsWith(".nii")) {
             throw new IllegalArgumentException("NIfTI file name must end in .nii or .nii.gz: " + path);
         }
-        byte[] bytes = encode(volume, path.toString());
+        byte[] bytes = encode(components, path.toString());
         AtomicFile.write(path, tmp -> {
             try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)
                     : Files.newOutputStream(tmp)) {
@@ -81,34 +110,44 @@ public final class NiftiWriter {
         });
     }
 
-    /** The uncompressed file: header, extensions and voxels. */
+    /** The uncompressed file of one volume: header, extensions and voxels. */
     byte[] encode(Volume volume, String target) {
-        VolumeShape shape = volume.shape();
-        NiftiHeader header = NiftiHeader.describe(shape, volume.geometry(), dataType, format, byteOrder, slope, inter,
-                description, extensions);
+        return encode(List.of(volume), target);
+    }
+
+    /** The uncompressed file: header, extensions and the voxels of each component in turn. */
+    private byte[] encode(List<Volume> components, String target) {
+        Volume first = components.get(0);
+        VolumeShape shape = first.shape();
+        NiftiHeader header = NiftiHeader.describe(shape, components.size(), first.geometry(), dataType, format,
+                byteOrder, slope, inter, description, extensions);
         byte[] head = header.encode();
         int bpv = dataType.bytesPerVoxel();
-        long total = head.length + (long) shape.voxelCount() * bpv;
+        long voxels = (long) shape.voxelCount() * components.size();
+        long total = head.length + voxels * bpv;
         if (total > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("volume " + shape + " of " + dataType.label() + " is too large for one file buffer: "
-                    + total + " bytes");
+            throw new IllegalArgumentException("volume " + shape + (components.size() > 1 ? " × " + components.size()
+                    : "") + " of " + dataType.label() + " is too large for one file buffer: " + total + " bytes");
         }
         ByteBuffer out = ByteBuffer.allocate((int) total).order(byteOrder);
         out.put(0, head);
         boolean scaled = slope != 1 || inter != 0;
-        for (int i = 0; i < shape.voxelCount(); i++) {
-            double v = volume.get(i);
-            double stored = scaled ? (v - inter) / slope : v;
-            if (dataType.isInteger()) {
-                double rounded = Math.rint(stored);
-                if ((!scaled && rounded != stored) || !(rounded >= dataType.minValue() && rounded <= dataType.maxValue())) {
-                    throw new IllegalArgumentException(target + ": voxel " + i + " = " + v + " cannot be stored as "
-                            + dataType.label() + (scaled ? " with scl_slope " + slope + ", scl_inter " + inter
-                            : " (needs an integer in " + (long) dataType.minValue() + ".." + (long) dataType.maxValue() + ")"));
+        long at = head.length;
+        for (Volume volume : components) {
+            for (int i = 0; i < shape.voxelCount(); i++, at += bpv) {
+                double v = volume.get(i);
+                double stored = scaled ? (v - inter) / slope : v;
+                if (dataType.isInteger()) {
+                    double rounded = Math.rint(stored);
+                    if ((!scaled && rounded != stored) || !(rounded >= dataType.minValue() && rounded <= dataType.maxValue())) {
+                        throw new IllegalArgumentException(target + ": voxel " + i + " = " + v + " cannot be stored as "
+                                + dataType.label() + (scaled ? " with scl_slope " + slope + ", scl_inter " + inter
+                                : " (needs an integer in " + (long) dataType.minValue() + ".." + (long) dataType.maxValue() + ")"));
+                    }
+                    stored = rounded;
                 }
-                stored = rounded;
+                dataType.encode(out, (int) at, stored);
             }
-            dataType.encode(out, head.length + i * bpv, stored);
         }
         return out.array();
     }

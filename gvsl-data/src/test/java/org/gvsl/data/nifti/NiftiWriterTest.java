@@ -230,4 +230,45 @@ class NiftiWriterTest {
             assertArrayEquals(expected[r], actual[r], 1e-5, "affine row " + r);
         }
     }
+
+    @Test
+    void vectorImagesFollowTheNiftiStandardAndReadBackComponentByComponent() throws IOException {
+        VolumeGeometry geometry = oblique();
+        List<Volume> components = List.of(sample(NiftiDataType.FLOAT32, geometry),
+                sample(NiftiDataType.INT16, geometry), sample(NiftiDataType.UINT8, geometry));
+        Path file = dir.resolve("field.nii.gz");
+        NiftiWriter.builder().build().writeVectorTo(components, file);
+
+        NiftiHeader header = NiftiReader.readHeader(file);
+        assertArrayEquals(new long[] {5, 5, 4, 3, 1, 3, 1, 1}, header.dim(), "dim = [5, W, H, D, 1, C, 1, 1]");
+        assertEquals(NiftiHeader.INTENT_VECTOR, header.intentCode());
+        assertEquals(1007, NiftiHeader.INTENT_VECTOR);
+        assertEquals(3, header.volumeCount());
+        for (int c = 0; c < 3; c++) {
+            NiftiImage read = NiftiReader.builder().optVolumeIndex(c).build().read(file);
+            assertArrayEquals(components.get(c).toArray(), read.volume().toArray(), 0f, "component " + c);
+            assertAffineClose(geometry.affine(), read.volume().geometry().affine());
+        }
+        assertEquals(0, NiftiReader.readHeader(dir.resolve(write(sample(NiftiDataType.FLOAT32, geometry)))).intentCode(),
+                "a scalar image has no intent");
+    }
+
+    @Test
+    void vectorComponentsMustShareShapeAndGeometry() {
+        Volume a = sample(NiftiDataType.FLOAT32, oblique());
+        Volume other = sample(NiftiDataType.FLOAT32, VolumeGeometry.unit());
+        NiftiWriter writer = NiftiWriter.builder().build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> writer.writeVectorTo(List.of(a, other), dir.resolve("bad.nii")));
+        assertTrue(e.getMessage().contains("must share shape and geometry"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> writer.writeVectorTo(List.of(a), dir.resolve("one.nii")));
+        assertTrue(e.getMessage().contains("at least two components, got 1"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("bad.nii")));
+    }
+
+    private String write(Volume v) throws IOException {
+        String name = "scalar.nii";
+        NiftiWriter.builder().build().writeTo(v, dir.resolve(name));
+        return name;
+    }
 }

@@ -1,6 +1,10 @@
 package org.gvsl.model.backend;
 
+import com.sun.management.OperatingSystemMXBean;
+import org.bytedeco.javacpp.Pointer;
+
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,6 +38,16 @@ public final class NativeMemory {
     /** The peak resident set size in bytes (Linux {@code VmHWM}), or −1 where {@code /proc} is unavailable. */
     public static long peakResidentBytes() {
         return statusField("VmHWM:");
+    }
+
+    /**
+     * The memory this process may use for arrays before JavaCPP refuses to allocate: the smaller of JavaCPP's
+     * {@code maxPhysicalBytes} (when set) and the machine's RAM.
+     */
+    public static long limitBytes() {
+        long ram = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long javacpp = Pointer.maxPhysicalBytes();
+        return javacpp > 0 ? Math.min(javacpp, ram) : ram;
     }
 
     private static long statusField(String field) {

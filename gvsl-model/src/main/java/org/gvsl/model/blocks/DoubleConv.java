@@ -15,6 +15,8 @@ public final class DoubleConv {
     /** Negative slope of the LeakyReLU activations. */
     public static final double LEAKY_SLOPE = 0.2;
 
+    private static final String DOUBLE_CONV = ".double_conv.";
+
     private final Conv3d conv1;
     private final GroupNorm norm1;
     private final Conv3d conv2;
@@ -27,11 +29,16 @@ public final class DoubleConv {
      */
     public DoubleConv(ParameterFactory params, String name, int inChannels, int outChannels, int groups,
                       ParameterFactory.Init init) {
-        String prefix = name + ".double_conv.";
+        String prefix = name + DOUBLE_CONV;
         this.conv1 = new Conv3d(params, prefix + "0", inChannels, outChannels, 3, init);
         this.norm1 = new GroupNorm(params, prefix + "1", groups, outChannels);
         this.conv2 = new Conv3d(params, prefix + "3", outChannels, outChannels, 3, init);
         this.norm2 = new GroupNorm(params, prefix + "4", groups, outChannels);
+    }
+
+    /** The name of the first convolution's weight {@code [Cout, Cin, 3, 3, 3]} of the block called {@code name}. */
+    public static String firstWeight(String name) {
+        return name + DOUBLE_CONV + "0.weight";
     }
 
     /** Applies the block to {@code x [N, Cin, size]}. */

@@ -29,7 +29,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *   L = L_ncc(warped, target) + λs·L_smooth(u) + λm·L_mse(restored, target)
  * </pre>
  * Without the affine head {@code a = 0} and {@code L = I}; parts a {@link Variant} leaves out are absent (null) in
- * {@link Outputs}.
+ * {@link Outputs}. {@link #register} is the Z-Matching part alone (features to warped image, no losses), which the
+ * training graph and the registration graph of a pre-trained model share.
  */
 public final class GvslModel {
 
@@ -75,6 +76,24 @@ public final class GvslModel {
     /**
      * Every tensor of one forward pass; null where the variant leaves the part out.
      *
+     * @param registration the Z-Matching tensors ({@link #register}); null for {@link Variant#RESTORATION_ONLY}
+     * @param globalFixed  g of the fixed image {@code [N, c4, D'/16, H'/16, W'/16]}
+     * @param localFixed   f of the fixed image {@code [N, c8, D, H, W]}
+     * @param restored     restoration output {@code [N, 1, D, H, W]}
+     * @param lossNcc      L_ncc
+     * @param lossSmooth   L_smooth
+     * @param lossMse      L_mse
+     * @param lossTotal    the weighted total
+     */
+    public record Outputs(Registration registration, SDVariable globalFixed, SDVariable localFixed,
+                          SDVariable restored, SDVariable lossNcc, SDVariable lossSmooth, SDVariable lossMse,
+                          SDVariable lossTotal) {
+    }
+
+    /**
+     * The Z-Matching part of one forward pass, without losses: features of both volumes, the affine and deformable
+     * fields, the fused field and the warped moving image; null where the variant leaves the part out.
+     *
      * @param globalFixed  g of the fixed image {@code [N, c4, D'/16, H'/16, W'/16]}
      * @param globalMoving g of the moving image
      * @param localFixed   f of the fixed image {@code [N, c8, D, H, W]}
@@ -84,64 +103,79 @@ public final class GvslModel {
      * @param voxelMatrix  L in (x, y, z) order {@code [N, 3, 3]}
      * @param affineField  a {@code [N, 3, D, H, W]}
      * @param flow         u {@code [N, 3, D, H, W]}
-     * @param dvf          Φ {@code [N, 3, D, H, W]}
+     * @param dvf          Φ {@code [N, 3, D, H, W]} (the same variable as {@code flow} without the affine head)
      * @param warped       moving warped by Φ {@code [N, 1, D, H, W]}
-     * @param restored     restoration output {@code [N, 1, D, H, W]}
-     * @param lossNcc      L_ncc
-     * @param lossSmooth   L_smooth
-     * @param lossMse      L_mse
-     * @param lossTotal    the weighted total
      */
-    public record Outputs(SDVariable globalFixed, SDVariable globalMoving, SDVariable localFixed,
-                          SDVariable localMoving, SDVariable raw, AffineMatrix affine, SDVariable voxelMatrix,
-                          SDVariable affineField, SDVariable flow, SDVariable dvf, SDVariable warped,
-                          SDVariable restored, SDVariable lossNcc, SDVariable lossSmooth, SDVariable lossMse,
-                          SDVariable lossTotal) {
+    public record Registration(SDVariable globalFixed, SDVariable globalMoving, SDVariable localFixed,
+                               SDVariable localMoving, SDVariable raw, AffineMatrix affine, SDVariable voxelMatrix,
+                               SDVariable affineField, SDVariable flow, SDVariable dvf, SDVariable warped) {
     }
 
     /**
-     * Adds the forward pass to the graph of the inputs, all {@code [batch, 1, size]}.
+     * Adds the registration of {@code moving} to {@code fixed} (both {@code [batch, 1, size]}) to their graph:
+     * one U-Net pass over both volumes, the heads, the fusion and one warp (the class formula without the
+     * restoration head and the losses).
      *
-     * @param moving may be null for {@link Variant#RESTORATION_ONLY}
+     * @throws IllegalStateException when the variant has no registration branch ({@link Variant#RESTORATION_ONLY})
      */
-    public Outputs forward(SDVariable fixed, SDVariable moving, SDVariable target, int batch, SpatialSize size) {
-        SameDiff sd = fixed.getSameDiff();
+    public Registration register(SDVariable fixed, SDVariable moving, int batch, SpatialSize size) {
         Variant v = config.variant();
-        boolean bothVolumes = v.registration();
-        UNet3D.Features features = backbone.forward(bothVolumes ? sd.concat(0, fixed, moving) : fixed, size);
-        SDVariable gFixed = bothVolumes ? firstHalf(features.global(), batch) : features.global();
-        SDVariable fFixed = bothVolumes ? firstHalf(features.local(), batch) : features.local();
-        SDVariable gMoving = bothVolumes ? secondHalf(features.global(), batch) : null;
-        SDVariable fMoving = bothVolumes ? secondHalf(features.local(), batch) : null;
+        if (!v.registration()) {
+            throw new IllegalStateException("variant " + v + " has no registration heads");
+        }
+        SameDiff sd = fixed.getSameDiff();
+        UNet3D.Features features = backbone.forward(sd.concat(0, fixed, moving), size);
+        SDVariable gFixed = firstHalf(features.global(), batch);
+        SDVariable fFixed = firstHalf(features.local(), batch);
+        SDVariable gMoving = secondHalf(features.global(), batch);
+        SDVariable fMoving = secondHalf(features.local(), batch);
 
         SDVariable raw = null;
         AffineMatrix affine = null;
         SDVariable voxelMatrix = null;
         SDVariable affineField = null;
-        SDVariable flow = null;
-        SDVariable dvf = null;
-        SDVariable warped = null;
+        SDVariable alignedMoving = fMoving;
+        AffineDisplacement displacement = null;
+        if (v.affine()) {
+            raw = affineHead.rawValues(gMoving, gFixed, features.globalSize());
+            affine = AffineMatrix.fromRaw(raw);
+            displacement = new AffineDisplacement(affine, batch, size);
+            voxelMatrix = displacement.voxelMatrixXyz();
+            affineField = displacement.field();
+            alignedMoving = TrilinearWarp.warp(fMoving, affineField, batch, config.widths().c8(), size);
+        }
+        SDVariable flow = deformableHead.field(alignedMoving, fFixed, size);
+        SDVariable dvf = displacement == null ? flow : displacement.fuse(flow);
+        SDVariable warped = TrilinearWarp.warp(moving, dvf, batch, 1, size);
+        return new Registration(gFixed, gMoving, fFixed, fMoving, raw, affine, voxelMatrix, affineField, flow, dvf,
+                warped);
+    }
+
+    /**
+     * Adds the forward pass to the graph of the inputs, all {@code [batch, 1, size]}: {@link #register} (for the
+     * variants that register), the restoration head, and the losses.
+     *
+     * @param moving may be null for {@link Variant#RESTORATION_ONLY}
+     */
+    public Outputs forward(SDVariable fixed, SDVariable moving, SDVariable target, int batch, SpatialSize size) {
+        Variant v = config.variant();
+        Registration r = null;
+        SDVariable fFixed;
+        SDVariable gFixed;
         SDVariable lossNcc = null;
         SDVariable lossSmooth = null;
         SDVariable total = null;
         if (v.registration()) {
-            SDVariable alignedMoving = fMoving;
-            AffineDisplacement displacement = null;
-            if (v.affine()) {
-                raw = affineHead.rawValues(gMoving, gFixed, features.globalSize());
-                affine = AffineMatrix.fromRaw(raw);
-                displacement = new AffineDisplacement(affine, batch, size);
-                voxelMatrix = displacement.voxelMatrixXyz();
-                affineField = displacement.field();
-                alignedMoving = TrilinearWarp.warp(fMoving, affineField, batch,
-                        config.widths().c8(), size);
-            }
-            flow = deformableHead.field(alignedMoving, fFixed, size);
-            dvf = displacement == null ? flow : displacement.fuse(flow);
-            warped = TrilinearWarp.warp(moving, dvf, batch, 1, size);
-            lossNcc = ncc.loss(warped, target, batch, size);
-            lossSmooth = Smoothness.loss(flow, batch, size);
+            r = register(fixed, moving, batch, size);
+            fFixed = r.localFixed();
+            gFixed = r.globalFixed();
+            lossNcc = ncc.loss(r.warped(), target, batch, size);
+            lossSmooth = Smoothness.loss(r.flow(), batch, size);
             total = lossNcc.add(lossSmooth.mul(config.lambdaSmooth()));
+        } else {
+            UNet3D.Features features = backbone.forward(fixed, size);
+            fFixed = features.local();
+            gFixed = features.global();
         }
         SDVariable restored = null;
         SDVariable lossMse = null;
@@ -151,8 +185,7 @@ public final class GvslModel {
             SDVariable weighted = lossMse.mul(config.lambdaMse());
             total = total == null ? weighted : total.add(weighted);
         }
-        return new Outputs(gFixed, gMoving, fFixed, fMoving, raw, affine, voxelMatrix, affineField, flow, dvf,
-                warped, restored, lossNcc, lossSmooth, lossMse, total);
+        return new Outputs(r, gFixed, fFixed, restored, lossNcc, lossSmooth, lossMse, total);
     }
 
     public GvslConfig config() {

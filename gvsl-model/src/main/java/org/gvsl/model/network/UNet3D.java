@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling3D;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,10 +76,10 @@ public final class UNet3D {
         this.widths = widths;
         ParameterFactory.Init init = ParameterFactory.Init.KAIMING_NORMAL;
         int[] c = widths.toArray();
-        this.inc = new DoubleConv(params, prefix + ".inc", 1, c[0], GroupNorm.groupsFor(c[0]), init);
+        String[] blocks = blockNames(prefix);
+        this.inc = new DoubleConv(params, blocks[0], 1, c[0], GroupNorm.groupsFor(c[0]), init);
         for (int i = 1; i <= 4; i++) {
-            down[i - 1] = new DoubleConv(params, prefix + ".down" + i + ".maxpool_conv.1", c[i - 1], c[i],
-                    GroupNorm.groupsFor(c[i]), init);
+            down[i - 1] = new DoubleConv(params, blocks[i], c[i - 1], c[i], GroupNorm.groupsFor(c[i]), init);
         }
         if (!withDecoder) {
             this.up = null;
@@ -88,8 +90,8 @@ public final class UNet3D {
         for (int i = 1; i <= 4; i++) {
             int skip = c[4 - i];
             int below = c[3 + i];
-            up[i - 1] = new DoubleConv(params, prefix + ".up" + i + ".conv", skip + below, c[4 + i],
-                    GroupNorm.groupsFor(c[4 + i]), init);
+            up[i - 1] = new DoubleConv(params, blocks[4 + i], skip + below, c[4 + i], GroupNorm.groupsFor(c[4 + i]),
+                    init);
         }
     }
 
@@ -105,6 +107,28 @@ public final class UNet3D {
     /** Whether this network has its decoder (false for {@link #encoderOnly}). */
     public boolean hasDecoder() {
         return up != null;
+    }
+
+    /**
+     * The names of the nine tensors whose first dimension is the width {@code c0 … c8}, in that order: the first
+     * convolution weight {@code [c_i, Cin, 3, 3, 3]} of the blocks inc, down1..4, up1..4. A state dict's widths are
+     * read off them.
+     *
+     * @param prefix the parameter-name prefix, {@code "unet"} inside GVSL
+     */
+    public static List<String> widthTensors(String prefix) {
+        return Arrays.stream(blockNames(prefix)).map(DoubleConv::firstWeight).toList();
+    }
+
+    /** The parameter prefixes of the nine blocks, in the order of the widths they produce. */
+    private static String[] blockNames(String prefix) {
+        String[] names = new String[9];
+        names[0] = prefix + ".inc";
+        for (int i = 1; i <= 4; i++) {
+            names[i] = prefix + ".down" + i + ".maxpool_conv.1";
+            names[4 + i] = prefix + ".up" + i + ".conv";
+        }
+        return names;
     }
 
     /** The padded size of an input: each axis rounded up to a multiple of {@link #FACTOR}. */
@@ -204,15 +228,14 @@ public final class UNet3D {
      * @throws IllegalArgumentException naming the first block whose weight is missing, or widths that are invalid
      */
     public static UNetWidths widthsOf(Map<String, INDArray> weights, String prefix) {
-        String[] blocks = {".inc", ".down1.maxpool_conv.1", ".down2.maxpool_conv.1", ".down3.maxpool_conv.1",
-                ".down4.maxpool_conv.1", ".up1.conv", ".up2.conv", ".up3.conv", ".up4.conv"};
-        int[] widths = new int[blocks.length];
-        for (int i = 0; i < blocks.length; i++) {
-            String name = prefix + blocks[i] + ".double_conv.0.weight";
+        List<String> names = widthTensors(prefix);
+        int[] widths = new int[names.size()];
+        for (int i = 0; i < widths.length; i++) {
+            String name = names.get(i);
             INDArray w = weights.get(name);
             if (w == null || w.rank() != 5) {
                 throw new IllegalArgumentException(w == null ? "the weights have no " + name
-                        : name + " has shape " + java.util.Arrays.toString(w.shape()) + ", not [Cout, Cin, 3, 3, 3]");
+                        : name + " has shape " + Arrays.toString(w.shape()) + ", not [Cout, Cin, 3, 3, 3]");
             }
             widths[i] = Math.toIntExact(w.size(0));
         }

@@ -3,6 +3,7 @@ package org.gvsl.model.gvsl;
 import org.gvsl.model.network.UNetWidths;
 import org.gvsl.model.shape.SpatialSize;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,5 +101,62 @@ class GvslGraphFactoryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GvslGraphFactory.build(
                 GvslConfig.builder().optWidths(TINY).build(), 1, new SpatialSize(8, 8, 1)));
         assertTrue(e.getMessage().contains("8×8×1"), e.getMessage());
+    }
+
+    @Test
+    void theBackboneGraphNamesItsInputAndBothFeatureMaps() {
+        BackboneGraph g = GvslGraphFactory.backbone(TINY, 1, 2, new SpatialSize(9, 8, 17));
+        assertEquals(List.of("unet."), g.sameDiff().variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .map(v -> v.name().substring(0, 5)).distinct().toList(), "only U-Net parameters");
+        BackboneGraph.Features f = g.features(Nd4j.rand(DataType.FLOAT, 2, 1, 9, 8, 17));
+        assertArrayEquals(new long[] {2, 4, 9, 8, 17}, f.local().shape());
+        assertArrayEquals(new long[] {2, 8, 1, 1, 2}, f.global().shape());
+        assertEquals(new SpatialSize(1, 1, 2), g.globalSize());
+    }
+
+    @Test
+    void theRegistrationGraphComputesWhatTheTrainingGraphDoes() {
+        GvslConfig config = GvslConfig.builder().optWidths(TINY).build();
+        GvslGraph whole = GvslGraphFactory.build(config, 2, SIZE);
+        RegistrationGraph registration = GvslGraphFactory.registration(config, 2, SIZE);
+        ModelWeights.assign(registration.sameDiff(), whole.parameters(), true);
+        INDArray fixed = Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8, 8);
+        INDArray moving = Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8, 8);
+        Map<String, INDArray> expected = whole.output(whole.inputs(fixed, moving, fixed), GvslGraph.DVF,
+                GvslGraph.WARPED, GvslGraph.AFFINE_MATRIX);
+        RegistrationGraph.Result r = registration.register(fixed, moving);
+        assertEquals(expected.get(GvslGraph.DVF), r.dvf());
+        assertEquals(expected.get(GvslGraph.WARPED), r.warped());
+        assertEquals(expected.get(GvslGraph.AFFINE_MATRIX), r.affine());
+        assertFalse(registration.sameDiff().hasVariable(GvslGraph.RESTORED), "no restoration head");
+        assertFalse(registration.sameDiff().hasVariable(GvslGraph.LOSS_TOTAL), "no losses");
+    }
+
+    @Test
+    void withoutTheAffineHeadTheRegistrationReportsTheIdentityMatrix() {
+        GvslConfig config = GvslConfig.builder().optWidths(TINY).optVariant(Variant.NO_AFFINE).build();
+        RegistrationGraph g = GvslGraphFactory.registration(config, 2, SIZE);
+        RegistrationGraph.Result r = g.register(Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8, 8),
+                Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8, 8));
+        INDArray identity = Nd4j.create(new float[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0}, new long[] {1, 3, 4},
+                DataType.FLOAT);
+        assertEquals(Nd4j.concat(0, identity, identity), r.affine());
+        Map<String, INDArray> fields = g.sameDiff().output(Map.of(GvslGraph.FIXED, Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8,
+                8), GvslGraph.MOVING, Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8, 8)), GvslGraph.FLOW, GvslGraph.DVF);
+        assertEquals(fields.get(GvslGraph.FLOW), fields.get(GvslGraph.DVF), "Φ = u");
+    }
+
+    @Test
+    void registrationGraphsNeedHeadsAndAxesOfTwo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GvslGraphFactory.registration(
+                GvslConfig.builder().optWidths(TINY).optVariant(Variant.RESTORATION_ONLY).build(), 1, SIZE));
+        assertEquals("variant RESTORATION_ONLY has no registration heads", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GvslGraphFactory.registration(
+                GvslConfig.builder().optWidths(TINY).build(), 1, new SpatialSize(8, 1, 8)));
+        assertTrue(e.getMessage().contains("registration needs every spatial axis ≥ 2") && e.getMessage()
+                .contains("8×1×8"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GvslGraphFactory.backbone(TINY, 1, 0, SIZE));
+        assertEquals("batch must be ≥ 1, got 0", e.getMessage());
     }
 }

@@ -99,4 +99,20 @@ class UNet3DTest {
         sd.variables().forEach(v -> weights.put(v.name(), v.getArr()));
         return weights;
     }
+
+    @Test
+    void theWidthTensorsAreTheFirstConvolutionOfEachBlockInWidthOrder() {
+        SameDiff sd = GradientCheck.graph();
+        UNetWidths widths = UNetWidths.of(4, 8, 8, 16, 16, 8, 8, 4, 2);
+        new UNet3D(new ParameterFactory(sd, DataType.FLOAT, 0), "net", widths);
+        List<String> names = UNet3D.widthTensors("net");
+        assertEquals(List.of("net.inc.double_conv.0.weight", "net.down1.maxpool_conv.1.double_conv.0.weight",
+                "net.down2.maxpool_conv.1.double_conv.0.weight", "net.down3.maxpool_conv.1.double_conv.0.weight",
+                "net.down4.maxpool_conv.1.double_conv.0.weight", "net.up1.conv.double_conv.0.weight",
+                "net.up2.conv.double_conv.0.weight", "net.up3.conv.double_conv.0.weight",
+                "net.up4.conv.double_conv.0.weight"), names);
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(widths.at(i), sd.getVariable(names.get(i)).getShape()[0], names.get(i));
+        }
+    }
 }

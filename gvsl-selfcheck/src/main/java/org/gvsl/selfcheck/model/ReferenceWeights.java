@@ -1,6 +1,7 @@
 package org.gvsl.selfcheck.model;
 
 import org.gvsl.model.gvsl.ModelWeights;
+import org.gvsl.model.network.UNet3D;
 import org.gvsl.reference.ReferenceCase;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,11 +12,6 @@ import java.util.Map;
 
 /** The shared model weights of the {@code unet} and {@code gvsl_step} cases and the U-Net widths they imply. */
 final class ReferenceWeights {
-
-    /** The U-Net blocks whose first convolution's output channels are the widths c0..c8. */
-    private static final String[] BLOCKS = {"unet.inc", "unet.down1.maxpool_conv.1", "unet.down2.maxpool_conv.1",
-            "unet.down3.maxpool_conv.1", "unet.down4.maxpool_conv.1", "unet.up1.conv", "unet.up2.conv",
-            "unet.up3.conv", "unet.up4.conv"};
 
     private ReferenceWeights() {
     }
@@ -34,16 +30,8 @@ final class ReferenceWeights {
         }
     }
 
-    /** The widths c0..c8 read off the U-Net weights' output channels. */
+    /** The widths c0..c8 read off the U-Net weights' output channels ({@link UNet3D#widthsOf}). */
     static int[] widthsOf(Map<String, INDArray> weights) {
-        int[] widths = new int[BLOCKS.length];
-        for (int i = 0; i < BLOCKS.length; i++) {
-            INDArray w = weights.get(BLOCKS[i] + ".double_conv.0.weight");
-            if (w == null) {
-                throw new IllegalArgumentException("weights lack " + BLOCKS[i] + ".double_conv.0.weight");
-            }
-            widths[i] = (int) w.shape()[0];
-        }
-        return widths;
+        return UNet3D.widthsOf(weights, "unet").toArray();
     }
 }

@@ -27,8 +27,9 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Gvsl.Version.class,
         description = "Geometric Visual Similarity Learning (GVSL) on the JVM.",
-        subcommands = {PretrainCommand.class, EvaluateCommand.class, SelfCheckCommand.class, DataCommand.class,
-                UiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PretrainCommand.class, ImportCommand.class, FeaturesCommand.class, RegisterCommand.class,
+                EvaluateCommand.class, SelfCheckCommand.class, DataCommand.class, UiCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Gvsl {
 
     private static final String HEADLESS = "java.awt.headless";

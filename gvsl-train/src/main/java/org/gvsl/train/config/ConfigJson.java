@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.gvsl.core.io.AtomicFile;
-import org.gvsl.model.network.UNetWidths;
+import org.gvsl.model.file.ModelJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +29,10 @@ import java.util.Locale;
 /**
  * Configuration records (e.g. {@link PretrainConfig}) as JSON (written beside the weights) and JSON or YAML (read
  * from files), with the same keys both ways: the record components, nested records as nested objects (so the
- * option key {@code model.widths} is {@code widths} inside {@code model}). Widths are written as an array of 9
- * integers and read from such an array or from a string ({@code "paper"}, {@code "narrow"} or {@code "8,16,…"});
- * paths are plain strings; enum names are read case-insensitively.
+ * option key {@code model.widths} is {@code widths} inside {@code model}), the model's in the form of
+ * {@link ModelJson}, which model files share (widths as an array of 9 integers, read from such an array or from a
+ * string {@code "paper"}, {@code "narrow"} or {@code "8,16,…"}); paths are plain strings; enum names are read
+ * case-insensitively.
  */
 public final class ConfigJson {
 
@@ -45,11 +46,9 @@ public final class ConfigJson {
     private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(
             B builder) {
         SimpleModule module = new SimpleModule("gvsl-config");
-        module.addSerializer(UNetWidths.class, new WidthsSerializer());
-        module.addDeserializer(UNetWidths.class, new WidthsDeserializer());
         module.addSerializer(Path.class, new PathSerializer());
         module.addDeserializer(Path.class, new PathDeserializer());
-        return builder.addModule(module)
+        return builder.addModule(ModelJson.module()).addModule(module)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -131,31 +130,6 @@ public final class ConfigJson {
             node = node.get(parts[i]) instanceof ObjectNode inner ? inner : node.putObject(parts[i]);
         }
         node.set(parts[parts.length - 1], value);
-    }
-
-    /** Writes widths as {@code [c0, …, c8]}. */
-    private static final class WidthsSerializer extends JsonSerializer<UNetWidths> {
-        @Override
-        public void serialize(UNetWidths widths, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            int[] c = widths.toArray();
-            gen.writeArray(c, 0, c.length);
-        }
-    }
-
-    /** Reads widths from {@code [c0, …, c8]}, {@code "c0,…,c8"}, {@code "paper"} or {@code "narrow"}. */
-    private static final class WidthsDeserializer extends JsonDeserializer<UNetWidths> {
-        @Override
-        public UNetWidths deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                if (p.currentToken() == JsonToken.START_ARRAY) {
-                    return UNetWidths.of(ctxt.readValue(p, int[].class));
-                }
-                return UNetWidths.parse(p.getValueAsString());
-            } catch (IllegalArgumentException e) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
-                        e.getMessage(), p.getText(), UNetWidths.class);
-            }
-        }
     }
 
     /** Writes a path as its plain string. */

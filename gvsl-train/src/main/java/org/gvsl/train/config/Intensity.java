@@ -1,8 +1,14 @@
 package org.gvsl.train.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.gvsl.data.preprocess.CtIntensity;
 import org.gvsl.data.preprocess.IntensityNormalization;
 import org.gvsl.data.preprocess.MinMaxIntensity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 /** How the voxel values of a data folder are normalised to about [0, 1] before training (method.md §6). */
 public enum Intensity {
@@ -14,6 +20,41 @@ public enum Intensity {
     MR,
     /** No change: the files are already normalised. */
     NONE;
+
+    /** The key of the intensity in a run's configuration ({@link PretrainConfig#intensity()}). */
+    private static final String KEY = "intensity";
+
+    /**
+     * The value of a command-line option: the name in any case, with {@code -} or {@code _} ({@code ct-shifted}).
+     *
+     * @throws IllegalArgumentException listing the names when {@code text} is none of them
+     */
+    public static Intensity parse(String text) {
+        try {
+            return valueOf(text.trim().replace('-', '_').toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown intensity '" + text + "', expected one of "
+                    + Arrays.stream(values()).map(Intensity::optionName).toList(), e);
+        }
+    }
+
+    /** The name as options write it: {@code ct}, {@code ct-shifted}, {@code mr}, {@code none}. */
+    public String optionName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The normalisation a run was trained with, from its configuration ({@code config.json} as {@link ConfigJson}
+     * writes it); empty when the text holds none.
+     */
+    public static Optional<Intensity> ofRunConfig(String runConfig) {
+        try {
+            JsonNode value = ConfigJson.mapper().readTree(runConfig).path(KEY);
+            return value.isTextual() ? Optional.of(parse(value.asText())) : Optional.empty();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
 
     /** The normalisation of the data module. */
     public IntensityNormalization normalization() {

@@ -6,6 +6,8 @@ import org.gvsl.data.loader.PrefetchingLoader;
 import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.backend.NativeMemory;
+import org.gvsl.model.file.ModelFile;
+import org.gvsl.model.file.Provenance;
 import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.gvsl.GvslGraphFactory;
 import org.gvsl.model.gvsl.ModelWeights;
@@ -53,8 +55,9 @@ import java.util.stream.Stream;
  * step's arrays per step), a row of {@code losses.csv}, the progress bar, then the checks and writes that are due:
  * a NaN/infinite loss term stops the run; every {@code checkpointEvery} steps and at the end the parameters are
  * checked to be finite and a checkpoint is written; the loss curve every {@code plotEvery} steps and the preview
- * every {@code previewEvery} steps are refreshed. At the end the model ({@code model.fb}, with optimiser state)
- * and the weights ({@code weights.npz}) are written, and one line says where and how each loss term moved.
+ * every {@code previewEvery} steps are refreshed. At the end the model file ({@code model.gvsl}: the trained
+ * graph, the configuration and the provenance), the SameDiff file with optimiser state ({@code model.fb}) and the
+ * weights ({@code weights.npz}) are written, and one line says where and how each loss term moved.
  *
  * <p><b>Resume</b> continues from the newest checkpoint: a graph built afresh from the configuration receives the
  * saved weights, Adam state and iteration count ({@link GraphState}), and the loader starts at the checkpoint's
@@ -220,7 +223,7 @@ public final class Pretrainer {
                 }
             }
             progress.close();
-            writeModel(graph);
+            writeModel(graph, trainingData, step);
             pictures(log, graph, previewPair, true);
             reportRegistration(graph, previewPair, trainingData);
             return completed(step, elapsed, log);
@@ -304,16 +307,22 @@ public final class Pretrainer {
         NativeMemory.releaseAfterStep();
     }
 
-    private void writeModel(GvslGraph graph) throws IOException {
+    /** The trained model: the model file, the SameDiff file with optimiser state and the weights, each atomically. */
+    private void writeModel(GvslGraph graph, TrainingData trainingData, int step) throws IOException {
+        Provenance provenance = Provenance.now("gvsl pretrain (run folder " + folder.dir() + ")", step, config.seed(),
+                trainingData.description());
+        ModelFile.write(folder.modelFile(), config.model(), false, provenance, ConfigJson.toJson(config),
+                graph.sameDiff());
         AtomicFile.write(folder.model(), tmp -> GraphState.save(graph.sameDiff(), tmp));
         ModelWeights.writeNpz(graph.parameters(), folder.weights());   // atomic itself
     }
 
     private PretrainResult completed(int step, double elapsed, LossLog log) {
         LossSummary summary = LossSummary.of(log.history());
-        String message = String.format(Locale.ROOT, "done: %d steps in %s; model %s (+ %s, %s, %s, %s); loss, first → "
-                        + "last %d-step means: %s", step, format(elapsed), folder.model(), RunFolder.WEIGHTS_FILE,
-                LossLog.FILE, LossCurvePlot.FILE, PreviewImage.FILE, summary.window(), summary.describe());
+        String message = String.format(Locale.ROOT, "done: %d steps in %s; model %s (+ %s, %s, %s, %s, %s); loss, first"
+                        + " → last %d-step means: %s", step, format(elapsed), folder.modelFile(), RunFolder.MODEL_FILE,
+                RunFolder.WEIGHTS_FILE, LossLog.FILE, LossCurvePlot.FILE, PreviewImage.FILE, summary.window(),
+                summary.describe());
         out.println(message);
         return new PretrainResult(PretrainResult.Status.COMPLETED, folder, step, seconds(elapsed), summary, message);
     }

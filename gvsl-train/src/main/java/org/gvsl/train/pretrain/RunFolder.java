@@ -1,5 +1,6 @@
 package org.gvsl.train.pretrain;
 
+import org.gvsl.model.file.PretrainedModel;
 import org.gvsl.train.checkpoint.Checkpoint;
 import org.gvsl.train.config.ConfigException;
 import org.gvsl.train.monitor.LossCurvePlot;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  *   preview.png              one pair: fixed, moving, warped, restored, target (middle slices)
  *   ui-stats.bin             DL4J training-UI statistics (with uiStats)
  *   checkpoints/step-NNNNNN/ model.fb (weights + Adam state + step) and state.json; the newest K kept
- *   model.fb, weights.npz    the trained model at the end (SameDiff with optimiser state; weights by name)
+ *   model.gvsl               the trained model at the end, as a model file (org.gvsl.model.file.ModelFile)
+ *   model.fb, weights.npz    also at the end: SameDiff with optimiser state; the weights by name
  * </pre>
  *
  * @param dir the run folder
@@ -31,11 +33,13 @@ import java.util.stream.Stream;
 public record RunFolder(Path dir) {
 
     /** The resolved configuration. */
-    public static final String CONFIG_FILE = "config.json";
+    public static final String CONFIG_FILE = PretrainedModel.RUN_CONFIG_FILE;
     /** The trained SameDiff graph with optimiser state. */
     public static final String MODEL_FILE = Checkpoint.MODEL_FILE;
+    /** The trained model as a model file. */
+    public static final String MODEL_GVSL_FILE = PretrainedModel.RUN_MODEL_FILE;
     /** The trained weights under the reference state-dict names. */
-    public static final String WEIGHTS_FILE = "weights.npz";
+    public static final String WEIGHTS_FILE = PretrainedModel.RUN_WEIGHTS_FILE;
     /** The checkpoint folders. */
     public static final String CHECKPOINTS = "checkpoints";
 
@@ -113,6 +117,11 @@ public record RunFolder(Path dir) {
 
     public Path model() {
         return dir.resolve(MODEL_FILE);
+    }
+
+    /** The model file written at the end ({@value #MODEL_GVSL_FILE}). */
+    public Path modelFile() {
+        return dir.resolve(MODEL_GVSL_FILE);
     }
 
     public Path weights() {

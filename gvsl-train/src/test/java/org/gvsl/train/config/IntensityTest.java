@@ -5,7 +5,11 @@ import org.gvsl.data.volume.VolumeGeometry;
 import org.gvsl.data.volume.VolumeShape;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class IntensityTest {
 
@@ -21,5 +25,24 @@ class IntensityTest {
         assertArrayEquals(new float[] {0f, 0.5f, 1f}, apply(Intensity.CT_SHIFTED, 0, 1024, 4000), 1e-7f);
         assertArrayEquals(new float[] {0f, 0.25f, 1f}, apply(Intensity.MR, 10, 20, 50), 1e-7f);
         assertArrayEquals(new float[] {3f, -2f}, apply(Intensity.NONE, 3, -2), 0f);
+    }
+
+    @Test
+    void optionNamesParseInAnyCaseWithHyphens() {
+        assertEquals(Intensity.CT_SHIFTED, Intensity.parse("ct-shifted"));
+        assertEquals(Intensity.MR, Intensity.parse(" MR "));
+        assertEquals("ct-shifted", Intensity.CT_SHIFTED.optionName());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Intensity.parse("pet"));
+        assertEquals("unknown intensity 'pet', expected one of [ct, ct-shifted, mr, none]", e.getMessage());
+    }
+
+    @Test
+    void aRunsConfigurationTellsItsIntensity() {
+        assertEquals(Optional.of(Intensity.MR), Intensity.ofRunConfig(ConfigJson.toJson(
+                PretrainConfig.builder().with(PretrainOptions.DATA, java.nio.file.Path.of("d"))
+                        .with(PretrainOptions.INTENSITY, Intensity.MR).build())));
+        assertEquals(Optional.of(Intensity.CT), Intensity.ofRunConfig(ConfigJson.toJson(PretrainConfig.builder().build())));
+        assertEquals(Optional.empty(), Intensity.ofRunConfig("{\"steps\": 3}"));
+        assertEquals(Optional.empty(), Intensity.ofRunConfig("not json"));
     }
 }

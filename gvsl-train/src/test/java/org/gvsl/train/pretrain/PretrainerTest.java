@@ -1,5 +1,6 @@
 package org.gvsl.train.pretrain;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gvsl.train.config.PretrainOptions;
 import org.gvsl.data.loader.PrefetchingLoader;
 import org.gvsl.data.loader.TrainingPair;
@@ -9,6 +10,7 @@ import org.gvsl.data.synthetic.SyntheticAnatomy;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;
 import org.gvsl.model.backend.GraphRuntime;
+import org.gvsl.model.file.PretrainedModel;
 import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.gvsl.ModelWeights;
 import org.gvsl.train.TinyRun;
@@ -37,6 +39,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,7 +72,8 @@ class PretrainerTest {
         assertEquals(PretrainResult.Status.COMPLETED, result.status());
         assertEquals(6, result.step());
         assertTrue(result.message().startsWith("done: 6 steps in "), result.message());
-        assertTrue(result.message().contains("model " + folder.model()), result.message());
+        assertTrue(result.message().contains("model " + folder.modelFile() + " (+ model.fb, weights.npz"),
+                result.message());
         assertTrue(result.message().contains("loss, first → last 3-step means: ncc "), result.message());
         assertTrue(out.toString().contains(result.message()), out.toString());
         assertTrue(out.toString().contains("run folder " + dir + " (seed 1)"), out.toString());
@@ -96,6 +100,17 @@ class PretrainerTest {
         assertTrue(weights.containsKey("unet.inc.double_conv.0.weight"), weights.keySet().toString());
         assertTrue(weights.containsKey("fc_rot.weight"), weights.keySet().toString());
         assertEquals(6, GraphRuntime.load(folder.model(), true).getTrainingConfig().getIterationCount());
+
+        PretrainedModel model = PretrainedModel.open(dir);
+        assertEquals(folder.modelFile().toString(), model.origin(), "the run folder's model file");
+        assertEquals(config.model(), model.config());
+        assertEquals(6, model.provenance().steps());
+        assertEquals(1L, model.provenance().seed());
+        assertEquals("4 synthetic CT volumes 20³ (+2 for the preview), generated in memory", model.provenance().data());
+        assertEquals(config, ConfigLayers.resolve(PretrainOptions.TABLE, List.of(new ConfigLayers.Layer("c",
+                (ObjectNode) ConfigJson.mapper().readTree(model.runConfig().orElseThrow())))));
+        weights.forEach((name, w) -> assertArrayEquals(w.data().asFloat(), model.weights().get(name).data().asFloat(),
+                name));
 
         ConfigException done = assertThrows(ConfigException.class, () -> Pretrainer.builder().setConfig(config)
                 .setRunFolder(folder).optResume(true).build().run());

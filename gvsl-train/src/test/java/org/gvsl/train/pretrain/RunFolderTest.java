@@ -24,6 +24,7 @@ class RunFolderTest {
         assertEquals(dir.resolve("pretrain-20251126-090503-2"), RunFolder.create(null, dir, NOW).dir());
         assertEquals(a.dir().resolve("checkpoints"), a.checkpoints());
         assertEquals(a.dir().resolve("weights.npz"), a.weights());
+        assertEquals(a.dir().resolve("model.gvsl"), a.modelFile());
     }
 
     @Test
