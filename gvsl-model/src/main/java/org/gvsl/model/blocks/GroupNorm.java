@@ -1,5 +1,6 @@
 package org.gvsl.model.blocks;
 
+import org.gvsl.model.backend.GraphScope;
 import org.gvsl.model.ops.StagedMean;
 import org.gvsl.model.shape.SpatialSize;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -51,6 +52,10 @@ public final class GroupNorm {
 
     /** Normalises {@code x [N, C, size]}. */
     public SDVariable forward(SDVariable x, SpatialSize size) {
+        return GraphScope.in(x.getSameDiff(), "group_norm", () -> normalise(x, size));
+    }
+
+    private SDVariable normalise(SDVariable x, SpatialSize size) {
         SameDiff sd = x.getSameDiff();
         long perGroup = (long) channels / groups * size.voxels();
         long[] layout = StagedMean.layout(perGroup);

@@ -1,5 +1,6 @@
 package org.gvsl.model.gvsl;
 
+import org.gvsl.model.backend.GraphScope;
 import org.gvsl.model.blocks.ParameterFactory;
 import org.gvsl.model.heads.AffineDisplacement;
 import org.gvsl.model.heads.AffineHead;
@@ -108,7 +109,8 @@ public final class GvslModel {
         SameDiff sd = fixed.getSameDiff();
         Variant v = config.variant();
         boolean bothVolumes = v.registration();
-        UNet3D.Features features = backbone.forward(bothVolumes ? sd.concat(0, fixed, moving) : fixed, size);
+        UNet3D.Features features = GraphScope.in(sd, "unet",
+                () -> backbone.forward(bothVolumes ? sd.concat(0, fixed, moving) : fixed, size));
         SDVariable gFixed = bothVolumes ? firstHalf(features.global(), batch) : features.global();
         SDVariable fFixed = bothVolumes ? firstHalf(features.local(), batch) : features.local();
         SDVariable gMoving = bothVolumes ? secondHalf(features.global(), batch) : null;
@@ -128,26 +130,39 @@ public final class GvslModel {
             SDVariable alignedMoving = fMoving;
             AffineDisplacement displacement = null;
             if (v.affine()) {
-                raw = affineHead.rawValues(gMoving, gFixed, features.globalSize());
-                affine = AffineMatrix.fromRaw(raw);
-                displacement = new AffineDisplacement(affine, batch, size);
-                voxelMatrix = displacement.voxelMatrixXyz();
-                affineField = displacement.field();
-                alignedMoving = TrilinearWarp.warp(fMoving, affineField, batch,
-                        config.widths().c8(), size);
+                SDVariable rawValues = GraphScope.in(sd, "affine_head",
+                        () -> affineHead.rawValues(gMoving, gFixed, features.globalSize()));
+                AffineMatrix matrix = GraphScope.in(sd, "affine_head", () -> AffineMatrix.fromRaw(rawValues));
+                AffineDisplacement affineDisplacement = GraphScope.in(sd, "affine_field",
+                        () -> new AffineDisplacement(matrix, batch, size));
+                SDVariable field = GraphScope.in(sd, "affine_field", affineDisplacement::field);
+                raw = rawValues;
+                affine = matrix;
+                displacement = affineDisplacement;
+                voxelMatrix = affineDisplacement.voxelMatrixXyz();
+                affineField = field;
+                alignedMoving = GraphScope.in(sd, "warp_features",
+                        () -> TrilinearWarp.warp(fMoving, field, batch, config.widths().c8(), size));
             }
-            flow = deformableHead.field(alignedMoving, fFixed, size);
-            dvf = displacement == null ? flow : displacement.fuse(flow);
-            warped = TrilinearWarp.warp(moving, dvf, batch, 1, size);
-            lossNcc = ncc.loss(warped, target, batch, size);
-            lossSmooth = Smoothness.loss(flow, batch, size);
+            SDVariable aligned = alignedMoving;
+            SDVariable u = GraphScope.in(sd, "deformable_head", () -> deformableHead.field(aligned, fFixed, size));
+            AffineDisplacement fusion = displacement;
+            SDVariable phi = fusion == null ? u : GraphScope.in(sd, "fusion", () -> fusion.fuse(u));
+            SDVariable warpedMoving = GraphScope.in(sd, "warp_image",
+                    () -> TrilinearWarp.warp(moving, phi, batch, 1, size));
+            flow = u;
+            dvf = phi;
+            warped = warpedMoving;
+            lossNcc = GraphScope.in(sd, "ncc", () -> ncc.loss(warpedMoving, target, batch, size));
+            lossSmooth = GraphScope.in(sd, "smoothness", () -> Smoothness.loss(u, batch, size));
             total = lossNcc.add(lossSmooth.mul(config.lambdaSmooth()));
         }
         SDVariable restored = null;
         SDVariable lossMse = null;
         if (v.restoration()) {
-            restored = restorationHead.restore(fFixed, size);
-            lossMse = RestorationMse.loss(restored, target, batch, size);
+            SDVariable image = GraphScope.in(sd, "restoration", () -> restorationHead.restore(fFixed, size));
+            restored = image;
+            lossMse = GraphScope.in(sd, "restoration", () -> RestorationMse.loss(image, target, batch, size));
             SDVariable weighted = lossMse.mul(config.lambdaMse());
             total = total == null ? weighted : total.add(weighted);
         }
