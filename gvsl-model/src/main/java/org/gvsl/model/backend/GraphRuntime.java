@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * The one place that prepares ND4J for this project's graphs: every graph is created, loaded and given its
  * gradient function here.
  *
- * <p>Why one place: two things must happen once per process before any graph exists — the backend must be
- * loaded with the right native binary ({@link NativeBackend#initialise()}), and the differentiable gather must be
- * registered for the native op hash ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded
- * silently loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start
+ * <p>Why one place: three things must happen once per process before any graph exists — the backend must be
+ * loaded with the right native binary ({@link NativeBackend#initialise()}), the native memory set up
+ * ({@link NativeMemory#configure()}), and the differentiable gather must be registered for the native op hash
+ * ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded silently loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start
  * the backend themselves.
  */
 public final class GraphRuntime {
@@ -33,6 +33,7 @@ public final class GraphRuntime {
         synchronized (GraphRuntime.class) {
             if (!started) {
                 NativeBackend.initialise();
+                NativeMemory.configure();
                 DifferentiableGather.register();
                 started = true;
             }

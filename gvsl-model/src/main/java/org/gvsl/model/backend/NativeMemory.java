@@ -5,20 +5,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Native (off-heap) memory of the process: reading the resident set size, and releasing the arrays of a finished
- * training step.
+ * Native (off-heap) memory of the process: how arrays are kept, reading the resident set size, and releasing the
+ * arrays of a finished training step.
  *
  * <p>Why {@link #releaseAfterStep()} exists: ND4J keeps array data off the Java heap and frees it only when the
  * garbage collector collects the small Java objects that own it. A SameDiff step allocates hundreds of megabytes of
  * such arrays but hardly any heap, so the collector rarely runs and the resident size climbs by the size of a step
  * per step (measured: narrow model, 32³, batch 2: 1.7 → 4.4 GB in 30 steps). A collection after each step keeps it
  * flat (0.95–1.03 GB over 40 steps) and costs 20–50 ms.
+ *
+ * <p>Why {@link #configure()} turns off SameDiff's session array cache: each training step runs in a new session
+ * whose memory manager ({@code ArrayCacheMemoryMgr}) keeps every array that the step releases, up to a quarter of
+ * JavaCPP's {@code maxbytes} (3.6 GB with the launchers' 60 % of 24 GB), and hands one out again only for a later
+ * request of exactly the same shape. Over a step hardly any are reused: in a full-width 32³ step the arrays held
+ * (live and cached) climbed to 2.85 GB by the end of the backward pass, while the live ones peaked at 1.56 GB.
+ * Without the cache a released array is freed at once. ND4J's own switch ({@code -Dorg.nd4j.autodiff.samediff=true})
+ * turns it back on.
  */
 public final class NativeMemory {
+
+    /**
+     * ND4J's system property that enables the session array cache when {@code true}, its default
+     * ({@code ND4JSystemProperties.SAMEDIFF_MEMORY_CACHE_DISABLE}, despite the name).
+     */
+    public static final String ARRAY_CACHE_PROPERTY = "org.nd4j.autodiff.samediff";
 
     private static final Path STATUS = Path.of("/proc/self/status");
 
     private NativeMemory() {
+    }
+
+    /**
+     * Sets up how the process's native memory is used, before any graph runs: SameDiff's session array cache off
+     * unless the user set {@value #ARRAY_CACHE_PROPERTY}. Called by {@link GraphRuntime#start()}.
+     */
+    static void configure() {
+        if (System.getProperty(ARRAY_CACHE_PROPERTY) == null) {
+            System.setProperty(ARRAY_CACHE_PROPERTY, "false");
+        }
+    }
+
+    /** Whether SameDiff's session array cache is on (see {@link #configure()}). */
+    public static boolean arrayCacheOn() {
+        return Boolean.parseBoolean(System.getProperty(ARRAY_CACHE_PROPERTY, "true"));
     }
 
     /** Frees the native arrays of the step that just finished (a full garbage collection). */
