@@ -49,7 +49,11 @@ public final class DifferentiableGather extends Gather {
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
         SDVariable params = arg(0);
         SDVariable indices = arg(1);
-        ScatterAdd scatter = new ScatterAdd(sameDiff, sameDiff.zerosLike(params), indices, gradients.get(0));
+        // The zeros to scatter into depend only on params, so SameDiff would create them as soon as params
+        // exists, in the forward pass, and hold them until the backward pass: made to wait for the gradient.
+        SDVariable zeros = sameDiff.zerosLike(params);
+        zeros.addControlDependency(gradients.get(0));
+        ScatterAdd scatter = new ScatterAdd(sameDiff, zeros, indices, gradients.get(0));
         // The "lock" flag (first boolean argument of scatter_add) makes libnd4j apply the updates on one thread;
         // without it the updates are split among threads that race on duplicate rows and lose some of them.
         scatter.addBArgument(true);

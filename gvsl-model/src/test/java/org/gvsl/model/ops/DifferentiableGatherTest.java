@@ -2,15 +2,18 @@ package org.gvsl.model.ops;
 
 import org.gvsl.model.GradientCheck;
 import org.gvsl.model.Graphs;
+import org.gvsl.model.backend.GraphRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,6 +43,20 @@ class DifferentiableGatherTest {
         assertEquals(1 + 20 + 2 + 40 + 15 + 180, Graphs.eval(l).getDouble(0), 0.0);
         double[] grad = sd.calculateGradients(Map.of(), "params").get("params").data().asDouble();
         assertArrayEquals(new double[] {3, 30, 0, 0, 3, 30}, grad, 0.0);
+    }
+
+    @Test
+    void theZerosOfTheGradientAreCreatedOnlyWhenTheIncomingGradientExists() {
+        SameDiff sd = GradientCheck.graph();
+        sd.setLossVariables(loss(sd).name());
+        GraphRuntime.createGradientFunction(sd);
+        SameDiff grad = sd.getFunction("grad");
+        List<SameDiffOp> zeros = grad.getOps().values().stream()
+                .filter(op -> op.getOp().opName().equals("zeroslike") && op.getInputsToOp().contains("params"))
+                .toList();
+        assertEquals(1, zeros.size());
+        // without the control dependency SameDiff would run it, and hold its output, from the start of the step
+        assertEquals(1, zeros.get(0).getControlDeps().size(), zeros.get(0).getControlDeps().toString());
     }
 
     @Test
