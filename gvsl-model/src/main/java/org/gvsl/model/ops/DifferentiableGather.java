@@ -49,9 +49,9 @@ public final class DifferentiableGather extends Gather {
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
         SDVariable params = arg(0);
         SDVariable indices = arg(1);
-        // The zeros to scatter into depend only on params, so SameDiff would create them as soon as params
-        // exists, in the forward pass, and hold them until the backward pass: made to wait for the gradient.
-        SDVariable zeros = sameDiff.zerosLike(params);
+        // The zeros to scatter into, made from params' shape only when the gradient arrives: zerosLike(params)
+        // would be made in the forward pass and held until the backward pass, or, made to wait, hold params.
+        SDVariable zeros = sameDiff.fill(sameDiff.shape(params), params.dataType(), 0.0);
         zeros.addControlDependency(gradients.get(0));
         ScatterAdd scatter = new ScatterAdd(sameDiff, zeros, indices, gradients.get(0));
         // The "lock" flag (first boolean argument of scatter_add) makes libnd4j apply the updates on one thread;
