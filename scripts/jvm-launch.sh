@@ -2,15 +2,30 @@
 # (off-heap) memory from the machine's RAM. Expects $root, the repository root.
 
 # build_if_stale JAR CLASSPATH_FILE LABEL: `mvn install -DskipTests` when JAR or CLASSPATH_FILE is missing or older
-# than any source, pom.xml or main resource.
+# than any source, pom.xml or main resource. $GVSL_BUILD_ARGS go to Maven first (-Pcuda keeps a CUDA build).
 build_if_stale() {
   local jar="$1" cp_file="$2" label="$3"
   if [[ -f "$jar" && -f "$cp_file" && -z "$(find "$root" -path '*/target' -prune -o \
       \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print -quit)" ]]; then
     return 0
   fi
-  echo "$label: building (mvn install -DskipTests) ..." >&2
-  (cd "$root" && mvn -q -B install -DskipTests) >&2
+  echo "$label: building (mvn ${GVSL_BUILD_ARGS:-}${GVSL_BUILD_ARGS:+ }install -DskipTests) ..." >&2
+  # shellcheck disable=SC2086  # the build arguments are words
+  (cd "$root" && mvn -q -B ${GVSL_BUILD_ARGS:-} install -DskipTests) >&2
+  # The jar plugin leaves an up-to-date jar untouched, so a change elsewhere (a test, another module) would look
+  # stale again at every launch.
+  touch "$jar" "$cp_file"
+}
+
+# run_classpath JAR CLASSPATH_FILE LABEL: prints the class path to run: $GVSL_CLASSPATH when set (a test runs the
+# launchers on its own class path; nothing is built), else JAR and the class path Maven wrote, built if stale.
+run_classpath() {
+  if [[ -n "${GVSL_CLASSPATH:-}" ]]; then
+    echo "$GVSL_CLASSPATH"
+    return 0
+  fi
+  build_if_stale "$1" "$2" "$3"
+  echo "$1:$(cat "$2")"
 }
 
 # native_memory_opts: JavaCPP may use 60% of RAM for arrays and the process 85% in all; the Java heap stays small

@@ -10,11 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.util.List;
 
 /**
  * GroupNorm ({@link GroupNorm}, 4 groups of 8 channels) of a full-resolution U-Net activation {@code [4, 32, S³]}
@@ -40,8 +37,8 @@ public class GroupNormBenchmark extends KernelBenchmark {
         run = new GradientRun(loss, x, sd.getVariable("gn.weight"), sd.getVariable("gn.bias"));
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
-                .include(GroupNormBenchmark.class.getSimpleName()).build()).run();
+    /** Runs this benchmark; JMH command-line options (e.g. {@code -p size=64}) are passed through. */
+    public static void main(String[] args) {
+        BenchmarkSuite.main(List.of(GroupNormBenchmark.class), args, false);
     }
 }

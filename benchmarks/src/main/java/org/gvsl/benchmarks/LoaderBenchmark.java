@@ -20,11 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +45,13 @@ import java.util.concurrent.TimeUnit;
 @Fork(1) // the fork inherits the heap and native-memory limits benchmarks/run sets for this machine
 public class LoaderBenchmark {
 
-    @Param({"128"})
+    @Param({"32", "64", "96", "128"})
     public int size;
 
     @Param({"1", "2"})
     public int workers;
 
-    private PrefetchingLoader loader;
+    private PrefetchingLoader<PairBatch> loader;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -66,7 +61,7 @@ public class LoaderBenchmark {
             sources.add(VolumeSource.of("synthetic-" + i, CtIntensity.hounsfield().apply(generator.generate(i).image())));
         }
         GvslPairSampler sampler = GvslPairSampler.builder().setSources(sources).setCropShape(VolumeShape.cube(size)).build();
-        loader = PrefetchingLoader.builder().setSampler(sampler).setBatchSize(1).setSeed(1).optWorkers(workers).build();
+        loader = PrefetchingLoader.builder(sampler).setBatchSize(1).setSeed(1).optWorkers(workers).build();
     }
 
     @TearDown(Level.Trial)
@@ -83,8 +78,7 @@ public class LoaderBenchmark {
     }
 
     /** Runs this benchmark; JMH command-line options (e.g. {@code -p size=64}) are passed through. */
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
-                .include(LoaderBenchmark.class.getSimpleName()).build()).run();
+    public static void main(String[] args) {
+        BenchmarkSuite.main(List.of(LoaderBenchmark.class), args, false);
     }
 }

@@ -9,11 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.util.List;
 
 /**
  * Local NCC loss ({@link LocalNcc}, window 9, separable box sums) of two {@code [2, 1, S³]} images, forward and
@@ -39,8 +36,8 @@ public class LocalNccBenchmark extends KernelBenchmark {
         run = new GradientRun(new LocalNcc(window).loss(i, j, 2, s), i, j);
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
-                .include(LocalNccBenchmark.class.getSimpleName()).build()).run();
+    /** Runs this benchmark; JMH command-line options (e.g. {@code -p size=64}) are passed through. */
+    public static void main(String[] args) {
+        BenchmarkSuite.main(List.of(LocalNccBenchmark.class), args, false);
     }
 }

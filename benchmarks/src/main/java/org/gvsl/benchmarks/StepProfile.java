@@ -76,7 +76,6 @@ public final class StepProfile {
         if (cache != null) {
             System.setProperty(CACHE_PROPERTY, Boolean.toString(cache.equals("on")));
         }
-        NativeBackend.initialise();
         System.out.println(NativeBackend.describe());
         GvslGraph graph = setup.graph();
         Map<String, INDArray> inputs = setup.inputs(graph);

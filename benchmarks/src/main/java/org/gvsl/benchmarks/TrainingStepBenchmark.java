@@ -1,6 +1,5 @@
 package org.gvsl.benchmarks;
 
-import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.backend.NativeMemory;
 import org.gvsl.model.gvsl.GvslConfig;
 import org.gvsl.model.gvsl.GvslGraph;
@@ -23,21 +22,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One whole GVSL pre-training step ({@link GvslGraph#fit}: both U-Net passes, heads, two warps, NCC, smoothness,
- * restoration, Adam) on a batch of 2 random pairs of {@code S³}, at the narrow or the paper's widths.
+ * restoration, Adam) on a batch of 1 or 2 random pairs of {@code S³}, at the narrow or the paper's widths. The step
+ * reads back an element of an updated parameter, so on CUDA the Adam update is inside the timed region.
  * {@link TrainingStepMemory} measures the same step with its memory over many steps.
  *
- * <p>How to run: {@code benchmarks/run TrainingStepBenchmark [-p widths=paper -p size=32]}.
+ * <p>How to run: {@code benchmarks/run TrainingStepBenchmark [-p widths=paper -p size=32 -p batch=2]}. The paper's
+ * widths need about 17 GB at 64³, batch 2 (README, "Speed and memory"); 96³ and 128³ are for a GPU.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -50,20 +47,24 @@ public class TrainingStepBenchmark {
     @Param({"narrow", "paper"})
     public String widths;
 
-    @Param({"32", "64"})
+    @Param({"32", "64", "96", "128"})
     public int size;
+
+    @Param({"1", "2"})
+    public int batch;
 
     private GvslGraph graph;
     private Map<String, INDArray> inputs;
+    private String parameter;
 
     @Setup(Level.Trial)
     public void setUp() {
-        NativeBackend.initialise();
         UNetWidths w = UNetWidths.parse(widths);
-        graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(w).build(), 2, SpatialSize.cube(size));
+        graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(w).build(), batch, SpatialSize.cube(size));
         Nd4j.getRandom().setSeed(1);
-        INDArray fixed = Nd4j.rand(DataType.FLOAT, 2, 1, size, size, size);
-        inputs = graph.inputs(fixed, Nd4j.rand(DataType.FLOAT, 2, 1, size, size, size), fixed);
+        INDArray fixed = Nd4j.rand(DataType.FLOAT, batch, 1, size, size, size);
+        inputs = graph.inputs(fixed, Nd4j.rand(DataType.FLOAT, batch, 1, size, size, size), fixed);
+        parameter = graph.parameterNames().get(0);
     }
 
     @TearDown(Level.Invocation)
@@ -71,13 +72,15 @@ public class TrainingStepBenchmark {
         NativeMemory.releaseAfterStep();
     }
 
+    /** One step; returns its loss plus an element of an updated parameter (consumed by JMH). */
     @Benchmark
     public double step() {
-        return graph.fit(inputs).get(GvslGraph.LOSS_TOTAL);
+        double loss = graph.fit(inputs).get(GvslGraph.LOSS_TOTAL);
+        return loss + graph.sameDiff().getArrForVarName(parameter).getDouble(0);
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
-                .include(TrainingStepBenchmark.class.getSimpleName()).build()).run();
+    /** Runs this benchmark; JMH command-line options (e.g. {@code -p size=64}) are passed through. */
+    public static void main(String[] args) {
+        BenchmarkSuite.main(List.of(TrainingStepBenchmark.class), args, false);
     }
 }

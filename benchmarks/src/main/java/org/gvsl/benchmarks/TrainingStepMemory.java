@@ -44,7 +44,6 @@ public final class TrainingStepMemory {
                         + StepSetup.USAGE + " --steps K --warmup W --no-release");
             }
         }
-        NativeBackend.initialise();
         System.out.println(NativeBackend.describe());
         GvslGraph graph = setup.graph();
         Map<String, INDArray> inputs = setup.inputs(graph);

@@ -9,11 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.util.List;
 
 /**
  * Trilinear warp ({@link TrilinearWarp}) of a {@code [2, C, S³]} volume by a random field of ±3 voxels, forward and
@@ -42,8 +39,8 @@ public class WarpBenchmark extends KernelBenchmark {
         run = new GradientRun(loss, field, image);
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
-                .include(WarpBenchmark.class.getSimpleName()).build()).run();
+    /** Runs this benchmark; JMH command-line options (e.g. {@code -p size=64}) are passed through. */
+    public static void main(String[] args) {
+        BenchmarkSuite.main(List.of(WarpBenchmark.class), args, false);
     }
 }

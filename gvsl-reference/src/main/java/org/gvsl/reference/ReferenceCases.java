@@ -2,6 +2,7 @@ package org.gvsl.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A folder of reference cases described by its {@code manifest.json}: either a directory on disk or the copy
@@ -47,10 +51,23 @@ public final class ReferenceCases {
 
     /** The cases bundled with the project (seed 1, narrow widths). */
     public static ReferenceCases bundled() {
-        return new ReferenceCases("bundled cases (" + BUNDLED_ROOT + ")", name -> {
-            try (InputStream in = ReferenceCases.class.getResourceAsStream(BUNDLED_ROOT + name)) {
+        return onClassPath(BUNDLED_ROOT, "bundled cases");
+    }
+
+    /**
+     * The cases in a class-path folder holding a {@code manifest.json} (e.g. a test's own variant cases).
+     *
+     * @param root  the folder, absolute, ending in {@code /} (e.g. {@code /org/gvsl/reference/cases/})
+     * @param label what the cases are, for messages
+     */
+    public static ReferenceCases onClassPath(String root, String label) {
+        if (!root.startsWith("/") || !root.endsWith("/")) {
+            throw new IllegalArgumentException("class-path root must start and end with '/', got " + root);
+        }
+        return new ReferenceCases(label + " (" + root + ")", name -> {
+            try (InputStream in = ReferenceCases.class.getResourceAsStream(root + name)) {
                 if (in == null) {
-                    throw new NoSuchFileException(BUNDLED_ROOT + name);
+                    throw new NoSuchFileException(root + name);
                 }
                 return in.readAllBytes();
             }
@@ -81,6 +98,33 @@ public final class ReferenceCases {
             throw new IllegalArgumentException("no case \"" + name + "\" in " + origin + "; cases: " + names());
         }
         return new ReferenceCase(name, node, this);
+    }
+
+    /**
+     * Writes the named cases into {@code directory} in the same format: a {@code manifest.json} with the top-level
+     * entries and only these cases, and every file they name (their arrays, JSON files and {@code weights_file}).
+     * A copy to inspect, or to alter for a test.
+     *
+     * @throws IllegalArgumentException naming a case this folder lacks
+     */
+    public void extract(Collection<String> names, Path directory) throws IOException {
+        ObjectNode copy = manifest.deepCopy();
+        ObjectNode kept = copy.putObject("cases");
+        Set<String> files = new LinkedHashSet<>();
+        for (String name : names) {
+            JsonNode node = get(name).node();
+            kept.set(name, node);
+            node.path("arrays").forEach(array -> files.add(array.get("file").asText()));
+            node.path("json_files").fieldNames().forEachRemaining(files::add);
+            if (node.has("weights_file")) {
+                files.add(node.get("weights_file").asText());
+            }
+        }
+        Files.createDirectories(directory);
+        for (String file : files) {
+            Files.write(directory.resolve(file), readFile(file));
+        }
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(directory.resolve("manifest.json").toFile(), copy);
     }
 
     /** Where the cases come from, for messages. */

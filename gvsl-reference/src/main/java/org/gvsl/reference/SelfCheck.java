@@ -9,8 +9,9 @@ import java.util.ServiceLoader;
 
 /**
  * Runs every case of a folder through the {@link CaseCheck}s on the class path and prints one line per output:
- * {@code CASE OUTPUT max_err/atol PASS|FAIL}, or {@code CASE - SKIP} for a case no module implements. A check
- * that throws is reported as a failure of that case, and the others still run.
+ * {@code CASE OUTPUT max_err/atol PASS|FAIL}, or {@code CASE - SKIP (why)} for a case no module implements or
+ * whose parameters this build does not implement ({@link UnsupportedCaseException}). A check that throws anything
+ * else, or compares no output at all, is reported as a failure of that case, and the others still run.
  */
 public final class SelfCheck {
 
@@ -28,15 +29,37 @@ public final class SelfCheck {
         }
     }
 
-    /** Summary of a run. */
+    /**
+     * Summary of a run, counted in outputs (a case that fails as a whole counts once, a skipped case once).
+     *
+     * @param passed  outputs within tolerance
+     * @param failed  outputs outside tolerance, and cases whose check threw or compared nothing
+     * @param skipped cases not run: no check for them, or parameters this build does not implement
+     */
     public record Summary(int passed, int failed, int skipped) {
+
+        /**
+         * Whether the run vouches for this build: nothing failed and something was compared. Skipped cases do
+         * not fail a run (they say nothing about the numbers this build computes), but a run that compared
+         * nothing at all is not a pass.
+         */
         public boolean ok() {
-            return failed == 0;
+            return failed == 0 && passed > 0;
         }
     }
 
-    /** Runs all cases of {@code cases} (or only those named, if any) and prints each line to {@code out}. */
+    /**
+     * Runs all cases of {@code cases} (or only those named, if any) and prints each line to {@code out}.
+     *
+     * @throws IllegalArgumentException naming the cases of {@code only} that the folder lacks (nothing is run)
+     */
     public Summary run(ReferenceCases cases, List<String> only, PrintStream out) {
+        List<String> unknown = new ArrayList<>(only);
+        unknown.removeAll(cases.names());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no case " + unknown + " in " + cases.origin() + "; cases: "
+                    + cases.names());
+        }
         int passed = 0;
         int failed = 0;
         int skipped = 0;
@@ -53,8 +76,18 @@ public final class SelfCheck {
             List<OutputResult> results;
             try {
                 results = check.run(cases.get(name));
+            } catch (UnsupportedCaseException e) {
+                out.println(name + " - SKIP (" + e.getMessage() + ")");
+                skipped++;
+                continue;
             } catch (RuntimeException e) {
                 out.println(name + " - FAIL (" + e + ")");
+                failed++;
+                continue;
+            }
+            if (results.isEmpty()) {
+                out.println(name + " - FAIL (the check compared no output: the case stores none of the arrays it"
+                        + " compares)");
                 failed++;
                 continue;
             }

@@ -13,21 +13,27 @@ import java.util.Arrays;
  */
 public record Tolerance(double atol, double rtol) {
 
-    /** The rule the reference cases use for float64 outputs: {@code atol = 1e-10·max(1, max|expected|)}, rtol 1e-9. */
-    public static Tolerance forFloat64(INDArray expected) {
+    /**
+     * The form the reference cases give their float64 outputs ({@code atol_rel_to_max} in the manifest):
+     * {@code atol = atolRelToMax·max(1, max|expected|)}.
+     */
+    public static Tolerance relativeToMax(double atolRelToMax, double rtol, INDArray expected) {
         double maxAbs = expected.length() == 0 ? 0 : expected.castTo(DataType.DOUBLE).amaxNumber().doubleValue();
-        return new Tolerance(1e-10 * Math.max(1.0, maxAbs), 1e-9);
+        return new Tolerance(atolRelToMax * Math.max(1.0, maxAbs), rtol);
     }
 
     public Tolerance {
-        if (!(atol >= 0) || !(rtol >= 0)) {
-            throw new IllegalArgumentException("tolerance must be non-negative, got atol=" + atol + ", rtol=" + rtol);
+        if (!(atol >= 0) || !(rtol >= 0) || Double.isInfinite(atol) || Double.isInfinite(rtol)) {
+            throw new IllegalArgumentException("tolerance must be finite and non-negative, got atol=" + atol
+                    + ", rtol=" + rtol);
         }
     }
 
     /**
-     * Compares two arrays of the same shape in double precision. A NaN is equal only to a NaN (the reference
-     * cases use NaN for undefined values); any other non-finite actual value fails.
+     * Compares two arrays of the same shape in double precision, element by element. As in numpy's {@code
+     * allclose(equal_nan=True)}: a NaN is equal only to a NaN (the reference cases use NaN for undefined values)
+     * and an infinity only to the same infinity; any other non-finite actual or expected value fails, with an
+     * infinite error.
      *
      * @throws IllegalArgumentException if the shapes differ (both are named in the message)
      */
@@ -41,7 +47,7 @@ public record Tolerance(double atol, double rtol) {
         double maxErr = 0;
         double worst = 0;
         for (int i = 0; i < a.length; i++) {
-            if (Double.isNaN(e[i]) && Double.isNaN(a[i])) {
+            if (Double.isNaN(e[i]) && Double.isNaN(a[i]) || Double.isInfinite(e[i]) && a[i] == e[i]) {
                 continue;
             }
             double err = Math.abs(a[i] - e[i]);

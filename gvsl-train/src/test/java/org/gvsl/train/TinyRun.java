@@ -1,8 +1,9 @@
 package org.gvsl.train;
 
-import org.gvsl.model.gvsl.GvslConfig;
 import org.gvsl.model.network.UNetWidths;
+import org.gvsl.train.config.ConfigBuilder;
 import org.gvsl.train.config.PretrainConfig;
+import org.gvsl.train.config.PretrainOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +22,12 @@ public final class TinyRun {
     }
 
     /** The tiny configuration of {@code steps} steps in {@code runDir}, checkpoint every {@code every}. */
-    public static PretrainConfig.Builder config(Path runDir, int steps, int every) {
-        return PretrainConfig.builder().optModel(GvslConfig.builder().optWidths(WIDTHS).build())
-                .optSynthetic(4, 20).optCrop(16).optBatch(1).optSteps(steps).optCheckpointEvery(every)
-                .optPlotEvery(every).optPreviewEvery(every).optRunDir(runDir);
+    public static ConfigBuilder<PretrainConfig> config(Path runDir, int steps, int every) {
+        return PretrainConfig.builder().with(PretrainOptions.WIDTHS, WIDTHS).with(PretrainOptions.SYNTHETIC_COUNT, 4)
+                .with(PretrainOptions.SYNTHETIC_SIZE, 20).with(PretrainOptions.CROP, 16).with(PretrainOptions.BATCH, 1)
+                .with(PretrainOptions.STEPS, steps).with(PretrainOptions.CHECKPOINT_EVERY, every)
+                .with(PretrainOptions.PLOT_EVERY, every).with(PretrainOptions.PREVIEW_EVERY, every)
+                .with(PretrainOptions.RUN_DIR, runDir);
     }
 
     /** The same as command-line arguments of {@code gvsl pretrain}, followed by {@code extra}. */

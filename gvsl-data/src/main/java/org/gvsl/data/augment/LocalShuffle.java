@@ -161,8 +161,8 @@ public final class LocalShuffle implements RandomTransform {
         /** The configured {@link LocalShuffle}. */
         public LocalShuffle build() {
             if (randomSizes && !independentPermutations) {
-                throw new IllegalStateException("random block sizes need independent permutations (a shared permutation"
-                        + " needs one block size)");
+                throw new IllegalStateException("optRandomBlockSizes(true) needs optIndependentPermutations(true): a"
+                        + " permutation shared by all blocks needs one block size");
             }
             return new LocalShuffle(this);
         }

@@ -33,7 +33,7 @@ import java.util.random.RandomGenerator;
  * <p>Volumes are loaded through the sources on first use and kept in an LRU cache ({@link Builder#optCacheBytes}).
  * Thread-safe: the loader's workers share one sampler.
  */
-public final class GvslPairSampler {
+public final class GvslPairSampler implements BatchSampler<TrainingPair, PairBatch> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GvslPairSampler.class);
 
@@ -70,6 +70,7 @@ public final class GvslPairSampler {
      * @throws DataLoadingException naming the file, if a volume cannot be loaded under {@link ErrorPolicy#STOP}, or
      *                              if no readable volume is left under {@link ErrorPolicy#SKIP_AND_WARN}
      */
+    @Override
     public TrainingPair sample(RandomGenerator rng) {
         int n = volumes.size();
         Loaded a = drawVolume(rng, -1, n);
@@ -86,6 +87,12 @@ public final class GvslPairSampler {
         Volume target = pair.get(0);
         Volume fixed = appearance == null ? target : appearance.apply(target, rng);
         return new TrainingPair(fixed, pair.get(1), target, volumes.name(a.index), volumes.name(b.index));
+    }
+
+    /** {@link PairBatch#of}. */
+    @Override
+    public PairBatch batch(long step, List<TrainingPair> pairs) {
+        return PairBatch.of(step, pairs);
     }
 
     private Volume cropOf(Volume v, RandomGenerator rng) {

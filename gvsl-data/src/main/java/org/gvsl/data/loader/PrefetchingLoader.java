@@ -17,19 +17,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Prepares training batches on background threads while training runs, and hands them out in step order.
  *
- * <p><b>Deterministic:</b> the batch of step {@code s} is {@link #prepare(GvslPairSampler, long, long, int)}: its
- * {@code N} pairs drawn one after the other from {@link IndexedRandom#forIndex(long, long) forIndex(seed, s)}. It
- * depends on neither the worker count nor thread timing, and a run resumed at step {@code s} ({@link
+ * <p><b>Deterministic:</b> the batch of step {@code s} is made of {@link #prepare(BatchSampler, long, long, int)}:
+ * its {@code N} samples drawn one after the other from {@link IndexedRandom#forIndex(long, long) forIndex(seed, s)}.
+ * It depends on neither the worker count nor thread timing, and a run resumed at step {@code s} ({@link
  * Builder#optFirstStep}) sees the same batches as one that never stopped.
  *
- * <p><b>Bounded:</b> at most {@code queueCapacity} batches are prepared or in preparation ahead of the consumer
- * (each holds {@code 3·N·D·H·W} floats on the heap until {@link #next()} turns it into ND4J arrays on the calling
- * thread).
+ * <p><b>Bounded:</b> at most {@code queueCapacity} steps are prepared or in preparation ahead of the consumer
+ * (each holds its samples on the heap until {@link #next()} stacks them into ND4J arrays on the calling thread,
+ * {@link BatchSampler#batch}).
  *
  * <p><b>Errors:</b> an exception while preparing a step (e.g. an unreadable file under {@link ErrorPolicy#STOP})
  * is rethrown by {@link #next()} for that step as a {@link DataLoadingException} naming the file; the loader then
@@ -37,27 +39,26 @@ import java.util.random.RandomGenerator;
  * that nobody prepares.
  *
  * <p>Workers are daemon threads; {@link #close()} stops them and drops prepared batches. Not for concurrent
- * consumers: one training loop calls {@link #next()}.
+ * consumers: one training loop calls {@link #next()}. Any {@link BatchSampler} works: {@link GvslPairSampler}
+ * (pre-training pairs), {@link LabelledCropSampler} (segmentation), {@link ClassificationSampler}.
+ *
+ * @param <B> the batch type of the sampler
  */
-public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseable {
+public final class PrefetchingLoader<B> implements Iterator<B>, AutoCloseable {
 
     private static final AtomicInteger LOADERS = new AtomicInteger();
 
-    private final GvslPairSampler sampler;
-    private final int batchSize;
-    private final long seed;
+    private final LongFunction<Supplier<B>> prepareStep;
     private final long endStep;
     private final Semaphore permits;
     private final AtomicLong nextToClaim;
-    private final ConcurrentHashMap<Long, CompletableFuture<List<TrainingPair>>> prepared = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, CompletableFuture<Supplier<B>>> prepared = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private long nextToDeliver;
     private volatile boolean closed;
 
-    private PrefetchingLoader(Builder b) {
-        this.sampler = b.sampler;
-        this.batchSize = b.batchSize;
-        this.seed = b.seed;
+    private PrefetchingLoader(Builder<B> b) {
+        this.prepareStep = b.preparer();
         this.nextToDeliver = b.firstStep;
         this.endStep = b.steps == Long.MAX_VALUE ? Long.MAX_VALUE : b.firstStep + b.steps;
         this.nextToClaim = new AtomicLong(b.firstStep);
@@ -74,22 +75,22 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         }
     }
 
-    /** A builder with the defaults its options document. */
-    public static Builder builder() {
-        return new Builder();
+    /** A builder for batches of {@code sampler}, with the defaults its options document. */
+    public static <T, B> Builder<B> builder(BatchSampler<T, B> sampler) {
+        return new Builder<>(Objects.requireNonNull(sampler, "sampler"));
     }
 
     /**
-     * The pairs of one step, prepared on the calling thread: {@code batchSize} pairs drawn in turn from
+     * The samples of one step, prepared on the calling thread: {@code batchSize} samples drawn in turn from
      * {@code IndexedRandom.forIndex(seed, step)}. What the workers compute; public so that a step can be rebuilt.
      */
-    public static List<TrainingPair> prepare(GvslPairSampler sampler, long seed, long step, int batchSize) {
+    public static <T> List<T> prepare(BatchSampler<T, ?> sampler, long seed, long step, int batchSize) {
         RandomGenerator rng = IndexedRandom.forIndex(seed, step);
-        List<TrainingPair> pairs = new ArrayList<>(batchSize);
+        List<T> samples = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
-            pairs.add(sampler.sample(rng));
+            samples.add(sampler.sample(rng));
         }
-        return pairs;
+        return samples;
     }
 
     private void work() {
@@ -104,16 +105,16 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
                 permits.release();
                 return;
             }
-            CompletableFuture<List<TrainingPair>> slot = slot(step);
+            CompletableFuture<Supplier<B>> slot = slot(step);
             try {
-                slot.complete(prepare(sampler, seed, step, batchSize));
+                slot.complete(prepareStep.apply(step));
             } catch (Throwable t) { // every failure reaches the consumer: no silent hang
                 slot.completeExceptionally(t);
             }
         }
     }
 
-    private CompletableFuture<List<TrainingPair>> slot(long step) {
+    private CompletableFuture<Supplier<B>> slot(long step) {
         return prepared.computeIfAbsent(step, s -> new CompletableFuture<>());
     }
 
@@ -128,14 +129,14 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
      * @throws DataLoadingException if preparing it failed (names the file); the loader is closed afterwards
      */
     @Override
-    public PairBatch next() {
+    public B next() {
         if (!hasNext()) {
-            throw new NoSuchElementException(closed ? "loader is closed" : "all " + endStep + " steps delivered");
+            throw new NoSuchElementException(closed ? "loader is closed" : "all steps before " + endStep + " delivered");
         }
         long step = nextToDeliver;
-        List<TrainingPair> pairs;
+        Supplier<B> batch;
         try {
-            pairs = await(slot(step), step);
+            batch = await(slot(step), step);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataLoadingException(null, "interrupted while waiting for step " + step, e);
@@ -148,11 +149,11 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         prepared.remove(step);
         nextToDeliver++;
         permits.release();
-        return PairBatch.of(step, pairs);
+        return batch.get();
     }
 
     /** Waits for a step, checking every second that the loader was not closed meanwhile by another thread. */
-    private List<TrainingPair> await(CompletableFuture<List<TrainingPair>> slot, long step)
+    private Supplier<B> await(CompletableFuture<Supplier<B>> slot, long step)
             throws InterruptedException, ExecutionException {
         while (true) {
             try {
@@ -181,9 +182,13 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         prepared.clear();
     }
 
-    /** Configuration of a {@link PrefetchingLoader}: {@code setX} required, {@code optX} optional. */
-    public static final class Builder {
-        private GvslPairSampler sampler;
+    /**
+     * Configuration of a {@link PrefetchingLoader}: {@code setX} required, {@code optX} optional.
+     *
+     * @param <B> the batch type of the sampler
+     */
+    public static final class Builder<B> {
+        private final BatchSampler<?, B> sampler;
         private int batchSize;
         private Long seed;
         private int workers = 1;
@@ -191,17 +196,12 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         private long firstStep;
         private long steps = Long.MAX_VALUE;
 
-        private Builder() {
-        }
-
-        /** The pair sampler (required). */
-        public Builder setSampler(GvslPairSampler sampler) {
-            this.sampler = Objects.requireNonNull(sampler, "sampler");
-            return this;
+        private Builder(BatchSampler<?, B> sampler) {
+            this.sampler = sampler;
         }
 
         /** Pairs per batch N (required, ≥ 1). */
-        public Builder setBatchSize(int batchSize) {
+        public Builder<B> setBatchSize(int batchSize) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
             }
@@ -210,13 +210,13 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         }
 
         /** The run's seed (required). */
-        public Builder setSeed(long seed) {
+        public Builder<B> setSeed(long seed) {
             this.seed = seed;
             return this;
         }
 
         /** Background threads (default 1). */
-        public Builder optWorkers(int workers) {
+        public Builder<B> optWorkers(int workers) {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be >= 1, got " + workers);
             }
@@ -225,7 +225,7 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         }
 
         /** Batches prepared ahead at most (default 2 per worker). */
-        public Builder optQueueCapacity(int capacity) {
+        public Builder<B> optQueueCapacity(int capacity) {
             if (capacity < 1) {
                 throw new IllegalArgumentException("queue capacity must be >= 1, got " + capacity);
             }
@@ -234,7 +234,7 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         }
 
         /** The first step to deliver, e.g. when resuming (default 0). */
-        public Builder optFirstStep(long step) {
+        public Builder<B> optFirstStep(long step) {
             if (step < 0) {
                 throw new IllegalArgumentException("first step must be >= 0, got " + step);
             }
@@ -243,7 +243,7 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         }
 
         /** Number of steps to deliver (default unlimited). */
-        public Builder optSteps(long steps) {
+        public Builder<B> optSteps(long steps) {
             if (steps < 0) {
                 throw new IllegalArgumentException("steps must be >= 0, got " + steps);
             }
@@ -252,10 +252,7 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
         }
 
         /** Starts the workers. */
-        public PrefetchingLoader build() {
-            if (sampler == null) {
-                throw new IllegalStateException("PrefetchingLoader needs setSampler(...)");
-            }
+        public PrefetchingLoader<B> build() {
             if (batchSize < 1) {
                 throw new IllegalStateException("PrefetchingLoader needs setBatchSize(...)");
             }
@@ -268,7 +265,19 @@ public final class PrefetchingLoader implements Iterator<PairBatch>, AutoCloseab
             if (steps != Long.MAX_VALUE && firstStep > Long.MAX_VALUE - steps) {
                 throw new IllegalArgumentException("first step " + firstStep + " + steps " + steps + " overflows");
             }
-            return new PrefetchingLoader(this);
+            return new PrefetchingLoader<>(this);
+        }
+
+        /** What a worker does for a step: draw its samples now; stack them when the consumer asks. */
+        private LongFunction<Supplier<B>> preparer() {
+            return preparer(sampler, seed, batchSize);
+        }
+
+        private static <T, B> LongFunction<Supplier<B>> preparer(BatchSampler<T, B> sampler, long seed, int n) {
+            return step -> {
+                List<T> samples = prepare(sampler, seed, step, n);
+                return () -> sampler.batch(step, samples);
+            };
         }
     }
 }

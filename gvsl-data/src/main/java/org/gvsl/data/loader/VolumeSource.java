@@ -42,6 +42,48 @@ public interface VolumeSource {
         };
     }
 
+    /**
+     * A NIfTI label map read with the default {@link NiftiReader} and passed through {@code preprocessing.labels}
+     * (the image's reorientation and resampling, nearest neighbour), then checked: every voxel must be an integer in
+     * {@code [0, classes)}.
+     *
+     * @throws IllegalArgumentException if {@code classes < 1}
+     */
+    static VolumeSource labelMap(Path path, Preprocessing preprocessing, int classes) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(preprocessing, "preprocessing");
+        if (classes < 1) {
+            throw new IllegalArgumentException("a label map needs at least 1 class, got " + classes);
+        }
+        return new VolumeSource() {
+            @Override
+            public String name() {
+                return path.toString();
+            }
+
+            /** @throws IOException naming the file, the first bad voxel and its value */
+            @Override
+            public Volume load() throws IOException {
+                Volume labels = preprocessing.labels(NiftiReader.readVolume(path));
+                var shape = labels.shape();
+                for (int i = 0; i < shape.voxelCount(); i++) {
+                    float v = labels.get(i);
+                    if (!(v >= 0 && v < classes && v == Math.rint(v))) {
+                        throw new IOException(path + ": label " + v + " at voxel (" + i / (shape.height() * shape.width())
+                                + ", " + i / shape.width() % shape.height() + ", " + i % shape.width()
+                                + ") is not an integer in [0, " + classes + ")");
+                    }
+                }
+                return labels;
+            }
+
+            @Override
+            public String toString() {
+                return name();
+            }
+        };
+    }
+
     /** A volume in memory (for tests, benchmarks and generated data). */
     static VolumeSource of(String name, Volume volume) {
         Objects.requireNonNull(volume, "volume");

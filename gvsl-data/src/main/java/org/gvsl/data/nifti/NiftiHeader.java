@@ -5,14 +5,13 @@ import org.gvsl.data.volume.VolumeShape;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A NIfTI-1 or NIfTI-2 header: the fields this module uses, their byte layout ({@link #decode}, {@link #encode})
- * and the geometry they describe.
+ * A NIfTI-1 or NIfTI-2 header: the fields this module uses, read and written ({@link #decode}, {@link #encode})
+ * through the layout table {@link NiftiField}, and the geometry they describe.
  *
  * <p>Only single-file images ({@code .nii}, magic {@code n+1} / {@code n+2}) are valid; the two-file
  * {@code .hdr/.img} form is rejected. {@link #decode} checks everything it can see in the header: size and byte
@@ -20,10 +19,14 @@ import java.util.List;
  * vox_offset}, the extensions and the chosen affine. The reader checks the byte count of the voxels.
  *
  * <p>Geometry: {@link #affine()} is the sform if {@code sform_code > 0}, else the qform (quaternion, {@code qfac =
- * pixdim[0]}) if {@code qform_code > 0}, else {@code diag(pixdim[1..3])} with origin 0 (NIfTI "method 1").
+ * pixdim[0]}, {@link NiftiQform}) if {@code qform_code > 0}, else {@code diag(pixdim[1..3])} with origin 0 (NIfTI "method 1").
  * Spacing is {@code |pixdim[1..3]|}, reordered to {@code (D, H, W) = (pixdim[3], pixdim[2], pixdim[1])}.
  */
 public final class NiftiHeader {
+
+    /** The qform's offset and the sform's rows, in the order of the {@code qoffset} and {@code srow} arrays. */
+    private static final List<NiftiField> QOFFSET = List.of(NiftiField.QOFFSET_X, NiftiField.QOFFSET_Y, NiftiField.QOFFSET_Z);
+    private static final List<NiftiField> SROW = List.of(NiftiField.SROW_X, NiftiField.SROW_Y, NiftiField.SROW_Z);
 
     /** NIfTI {@code xform} code written for the affine: "aligned to another file's anatomy", as nibabel writes. */
     static final int XFORM_ALIGNED_ANAT = 2;
@@ -40,7 +43,7 @@ public final class NiftiHeader {
     private final double sclInter;
     private final int qformCode;
     private final int sformCode;
-    private final double[] quatern;
+    private final NiftiQform qform;
     private final double[] qoffset;
     private final double[][] srow;
     private final int xyztUnits;
@@ -50,7 +53,7 @@ public final class NiftiHeader {
 
     private NiftiHeader(NiftiFormat format, ByteOrder byteOrder, long[] dim, NiftiDataType datatype, double[] pixdim,
                         long voxOffset, double sclSlope, double sclInter, int qformCode, int sformCode,
-                        double[] quatern, double[] qoffset, double[][] srow, int xyztUnits, int intentCode,
+                        NiftiQform qform, double[] qoffset, double[][] srow, int xyztUnits, int intentCode,
                         String description, List<NiftiExtension> extensions) {
         this.format = format;
         this.byteOrder = byteOrder;
@@ -62,7 +65,7 @@ public final class NiftiHeader {
         this.sclInter = sclInter;
         this.qformCode = qformCode;
         this.sformCode = sformCode;
-        this.quatern = quatern;
+        this.qform = qform;
         this.qoffset = qoffset;
         this.srow = srow;
         this.xyztUnits = xyztUnits;
@@ -128,6 +131,11 @@ public final class NiftiHeader {
         return sformCode;
     }
 
+    /** The qform's quaternion and qfac as stored (used by {@link #affine()} only if {@code qform_code > 0}). */
+    NiftiQform qform() {
+        return qform;
+    }
+
     /** {@code descrip}, up to its first NUL. */
     public String description() {
         return description;
@@ -167,24 +175,11 @@ public final class NiftiHeader {
         if (sformCode > 0) {
             return new double[][] {srow[0].clone(), srow[1].clone(), srow[2].clone(), {0, 0, 0, 1}};
         }
-        double dx = Math.abs(pixdimOr1(1));
-        double dy = Math.abs(pixdimOr1(2));
-        double dz = Math.abs(pixdimOr1(3));
+        double[] voxelSize = {Math.abs(pixdimOr1(1)), Math.abs(pixdimOr1(2)), Math.abs(pixdimOr1(3))};
         if (qformCode > 0) {
-            double[][] r = quaternionToRotation(quatern[0], quatern[1], quatern[2]);
-            double qfac = pixdim[0] < 0 ? -1 : 1;
-            double[] scale = {dx, dy, qfac * dz};
-            double[][] a = new double[4][4];
-            for (int row = 0; row < 3; row++) {
-                for (int c = 0; c < 3; c++) {
-                    a[row][c] = r[row][c] * scale[c];
-                }
-                a[row][3] = qoffset[row];
-            }
-            a[3][3] = 1;
-            return a;
+            return qform.affine(voxelSize, qoffset);
         }
-        return new double[][] {{dx, 0, 0, 0}, {0, dy, 0, 0}, {0, 0, dz, 0}, {0, 0, 0, 1}};
+        return new double[][] {{voxelSize[0], 0, 0, 0}, {0, voxelSize[1], 0, 0}, {0, 0, voxelSize[2], 0}, {0, 0, 0, 1}};
     }
 
     /** Spacing (D, H, W) in mm and the affine, as a {@link VolumeGeometry}. */
@@ -221,22 +216,10 @@ public final class NiftiHeader {
         long[] dim = {3, shape.width(), shape.height(), shape.depth(), 1, 1, 1, 1};
         double[] spacing = geometry.spacing();
         double[][] a = geometry.affine();
-        double[] pixdim = {1, spacing[2], spacing[1], spacing[0], 1, 1, 1, 1};
-        double[] quatern = new double[3];
+        Optional<NiftiQform> qform = NiftiQform.ofAffine(a);
+        NiftiQform q = qform.orElse(NiftiQform.IDENTITY);
+        double[] pixdim = {q.qfac(), spacing[2], spacing[1], spacing[0], 1, 1, 1, 1};
         double[] qoffset = {a[0][3], a[1][3], a[2][3]};
-        int qformCode = 0;
-        double[][] rotation = orthonormalColumns(a);
-        if (rotation != null) {
-            if (det3(rotation) < 0) {
-                pixdim[0] = -1;
-                for (int r = 0; r < 3; r++) {
-                    rotation[r][2] = -rotation[r][2];
-                }
-            }
-            double[] q = rotationToQuaternion(rotation);
-            System.arraycopy(q, 0, quatern, 0, 3);
-            qformCode = XFORM_ALIGNED_ANAT;
-        }
         double[][] srow = {a[0].clone(), a[1].clone(), a[2].clone()};
         long offset = format.minimumVoxelOffset();
         for (NiftiExtension e : extensions) {
@@ -244,72 +227,36 @@ public final class NiftiHeader {
         }
         offset = (offset + 15) / 16 * 16;
         String descrip = description.length() > 79 ? description.substring(0, 79) : description;
-        return new NiftiHeader(format, order, dim, type, pixdim, offset, slope, inter, qformCode, XFORM_ALIGNED_ANAT,
-                quatern, qoffset, srow, UNITS_MM_SEC, 0, descrip, extensions);
+        return new NiftiHeader(format, order, dim, type, pixdim, offset, slope, inter,
+                qform.isPresent() ? XFORM_ALIGNED_ANAT : 0, XFORM_ALIGNED_ANAT, q, qoffset, srow, UNITS_MM_SEC, 0,
+                descrip, extensions);
     }
 
     /** The header, extension flag and extensions: exactly {@link #voxOffset()} bytes. */
     byte[] encode() {
         ByteBuffer b = ByteBuffer.allocate((int) voxOffset).order(byteOrder);
-        int size = format.headerSize();
-        b.putInt(0, size);
-        if (format == NiftiFormat.NIFTI_1) {
-            for (int i = 0; i < 8; i++) {
-                b.putShort(40 + 2 * i, (short) dim[i]);
-                b.putFloat(76 + 4 * i, (float) pixdim[i]);
-            }
-            b.putShort(68, (short) intentCode);
-            b.putShort(70, (short) datatype.code());
-            b.putShort(72, (short) (8 * datatype.bytesPerVoxel()));
-            b.putFloat(108, voxOffset);
-            b.putFloat(112, (float) sclSlope);
-            b.putFloat(116, (float) sclInter);
-            b.put(123, (byte) xyztUnits);
-            putString(b, 148, 80, description);
-            b.putShort(252, (short) qformCode);
-            b.putShort(254, (short) sformCode);
-            for (int i = 0; i < 3; i++) {
-                b.putFloat(256 + 4 * i, (float) quatern[i]);
-                b.putFloat(268 + 4 * i, (float) qoffset[i]);
-                for (int c = 0; c < 4; c++) {
-                    b.putFloat(280 + 16 * i + 4 * c, (float) srow[i][c]);
-                }
-            }
-            putString(b, 344, 4, format.magic());
-        } else {
-            putString(b, 4, 8, format.magic());
-            b.putShort(12, (short) datatype.code());
-            b.putShort(14, (short) (8 * datatype.bytesPerVoxel()));
-            for (int i = 0; i < 8; i++) {
-                b.putLong(16 + 8 * i, dim[i]);
-                b.putDouble(104 + 8 * i, pixdim[i]);
-            }
-            b.putLong(168, voxOffset);
-            b.putDouble(176, sclSlope);
-            b.putDouble(184, sclInter);
-            putString(b, 240, 80, description);
-            b.putInt(344, qformCode);
-            b.putInt(348, sformCode);
-            for (int i = 0; i < 3; i++) {
-                b.putDouble(352 + 8 * i, quatern[i]);
-                b.putDouble(376 + 8 * i, qoffset[i]);
-                for (int c = 0; c < 4; c++) {
-                    b.putDouble(400 + 32 * i + 8 * c, srow[i][c]);
-                }
-            }
-            b.putInt(500, xyztUnits);
-            b.putInt(504, intentCode);
+        NiftiField.SIZEOF_HDR.putLong(b, format, format.headerSize());
+        NiftiField.MAGIC.putString(b, format, format.magic());
+        NiftiField.DIM.putLongs(b, format, dim);
+        NiftiField.INTENT_CODE.putLong(b, format, intentCode);
+        NiftiField.DATATYPE.putLong(b, format, datatype.code());
+        NiftiField.BITPIX.putLong(b, format, 8L * datatype.bytesPerVoxel());
+        NiftiField.PIXDIM.putDoubles(b, format, pixdim);
+        NiftiField.VOX_OFFSET.putLong(b, format, voxOffset);
+        NiftiField.SCL_SLOPE.putDouble(b, format, sclSlope);
+        NiftiField.SCL_INTER.putDouble(b, format, sclInter);
+        NiftiField.XYZT_UNITS.putLong(b, format, xyztUnits);
+        NiftiField.DESCRIP.putString(b, format, description);
+        NiftiField.QFORM_CODE.putLong(b, format, qformCode);
+        NiftiField.SFORM_CODE.putLong(b, format, sformCode);
+        NiftiField.QUATERN_B.putDouble(b, format, qform.b());
+        NiftiField.QUATERN_C.putDouble(b, format, qform.c());
+        NiftiField.QUATERN_D.putDouble(b, format, qform.d());
+        for (int i = 0; i < 3; i++) {
+            QOFFSET.get(i).putDouble(b, format, qoffset[i]);
+            SROW.get(i).putDoubles(b, format, srow[i]);
         }
-        if (!extensions.isEmpty()) {
-            b.put(size, (byte) 1);
-            int at = size + 4;
-            for (NiftiExtension e : extensions) {
-                b.putInt(at, e.sizeInFile());
-                b.putInt(at + 4, e.code());
-                b.put(at + 8, e.content());
-                at += e.sizeInFile();
-            }
-        }
+        NiftiExtension.writeAll(b, format, extensions);
         return b.array();
     }
 
@@ -334,34 +281,26 @@ public final class NiftiHeader {
         NiftiFormat format = null;
         ByteOrder order = null;
         for (ByteOrder candidate : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
-            int size = b.order(candidate).getInt(0);
             for (NiftiFormat f : NiftiFormat.values()) {
-                if (size == f.headerSize()) {
+                if (format == null && NiftiField.SIZEOF_HDR.getLong(b.order(candidate), f) == f.headerSize()) {
                     format = f;
                     order = candidate;
                 }
             }
-            if (format != null) {
-                break;
-            }
         }
         if (format == null) {
-            throw new NiftiFormatException(source, "not a NIfTI file: sizeof_hdr is " + b.order(ByteOrder.LITTLE_ENDIAN).getInt(0)
+            throw new NiftiFormatException(source, "not a NIfTI file: sizeof_hdr is "
+                    + NiftiField.SIZEOF_HDR.getLong(b.order(ByteOrder.LITTLE_ENDIAN), NiftiFormat.NIFTI_1)
                     + " (expected 348 or 540 in either byte order)");
         }
         b.order(order);
         if (length < format.headerSize()) {
             throw new NiftiFormatException(source, "truncated header: " + length + " of " + format.headerSize() + " bytes");
         }
-        boolean n1 = format == NiftiFormat.NIFTI_1;
-        checkMagic(b, n1 ? 344 : 4, format, source);
+        checkMagic(NiftiField.MAGIC.getRawString(b, format), format, source);
 
-        long[] dim = new long[8];
-        double[] pixdim = new double[8];
-        for (int i = 0; i < 8; i++) {
-            dim[i] = n1 ? b.getShort(40 + 2 * i) : b.getLong(16 + 8 * i);
-            pixdim[i] = n1 ? b.getFloat(76 + 4 * i) : b.getDouble(104 + 8 * i);
-        }
+        long[] dim = NiftiField.DIM.getLongs(b, format);
+        double[] pixdim = NiftiField.PIXDIM.getDoubles(b, format);
         if (dim[0] < 1 || dim[0] > 7) {
             throw new NiftiFormatException(source, "dim[0] = " + dim[0] + " (number of dimensions must be 1..7)");
         }
@@ -376,9 +315,8 @@ public final class NiftiHeader {
                 throw new NiftiFormatException(source, "dim[" + i + "] = " + dim[i] + " is too large");
             }
         }
-        int code = n1 ? b.getShort(70) : b.getShort(12);
-        int bitpix = n1 ? b.getShort(72) : b.getShort(14);
-        NiftiDataType type = NiftiDataType.fromCode(code, source);
+        NiftiDataType type = NiftiDataType.fromCode((int) NiftiField.DATATYPE.getLong(b, format), source);
+        long bitpix = NiftiField.BITPIX.getLong(b, format);
         if (bitpix != 8 * type.bytesPerVoxel()) {
             throw new NiftiFormatException(source, "bitpix " + bitpix + " disagrees with datatype " + type.label() + " ("
                     + 8 * type.bytesPerVoxel() + " bits)");
@@ -388,35 +326,30 @@ public final class NiftiHeader {
                 throw new NiftiFormatException(source, "pixdim[" + i + "] = " + pixdim[i] + " is not a valid voxel size");
             }
         }
-        double offsetValue = n1 ? b.getFloat(108) : b.getLong(168);
+        double offsetValue = NiftiField.VOX_OFFSET.getDouble(b, format);
         if (offsetValue != Math.rint(offsetValue) || offsetValue < format.minimumVoxelOffset()) {
             throw new NiftiFormatException(source, "vox_offset " + offsetValue + " is not an integer >= "
                     + format.minimumVoxelOffset() + " (a single-file image has its voxels after the header)");
         }
         long voxOffset = (long) offsetValue;
-        double slope = n1 ? b.getFloat(112) : b.getDouble(176);
-        double inter = n1 ? b.getFloat(116) : b.getDouble(184);
+        double slope = NiftiField.SCL_SLOPE.getDouble(b, format);
+        double inter = NiftiField.SCL_INTER.getDouble(b, format);
         if (!Double.isFinite(inter)) {
             inter = 0;
         }
-        int qformCode = n1 ? b.getShort(252) : b.getInt(344);
-        int sformCode = n1 ? b.getShort(254) : b.getInt(348);
-        double[] quatern = new double[3];
         double[] qoffset = new double[3];
-        double[][] srow = new double[3][4];
+        double[][] srow = new double[3][];
         for (int i = 0; i < 3; i++) {
-            quatern[i] = n1 ? b.getFloat(256 + 4 * i) : b.getDouble(352 + 8 * i);
-            qoffset[i] = n1 ? b.getFloat(268 + 4 * i) : b.getDouble(376 + 8 * i);
-            for (int c = 0; c < 4; c++) {
-                srow[i][c] = n1 ? b.getFloat(280 + 16 * i + 4 * c) : b.getDouble(400 + 32 * i + 8 * c);
-            }
+            qoffset[i] = QOFFSET.get(i).getDouble(b, format);
+            srow[i] = SROW.get(i).getDoubles(b, format);
         }
-        int xyztUnits = n1 ? b.get(123) & 0xFF : b.getInt(500);
-        int intentCode = n1 ? b.getShort(68) : b.getInt(504);
-        String description = readString(b, n1 ? 148 : 240, 80);
-        List<NiftiExtension> extensions = readExtensions(b, format, voxOffset, length, source);
-        NiftiHeader header = new NiftiHeader(format, order, dim, type, pixdim, voxOffset, slope, inter, qformCode,
-                sformCode, quatern, qoffset, srow, xyztUnits, intentCode, description, extensions);
+        NiftiQform qform = new NiftiQform(NiftiField.QUATERN_B.getDouble(b, format),
+                NiftiField.QUATERN_C.getDouble(b, format), NiftiField.QUATERN_D.getDouble(b, format), pixdim[0] < 0 ? -1 : 1);
+        List<NiftiExtension> extensions = NiftiExtension.readAll(b, format, voxOffset, length, source);
+        NiftiHeader header = new NiftiHeader(format, order, dim, type, pixdim, voxOffset, slope, inter,
+                (int) NiftiField.QFORM_CODE.getLong(b, format), (int) NiftiField.SFORM_CODE.getLong(b, format),
+                qform, qoffset, srow, (int) NiftiField.XYZT_UNITS.getLong(b, format),
+                (int) NiftiField.INTENT_CODE.getLong(b, format), NiftiField.DESCRIP.getString(b, format), extensions);
         header.checkAffine(source);
         return header;
     }
@@ -430,17 +363,13 @@ public final class NiftiHeader {
                 }
             }
         }
-        if (det3(a) == 0) {
+        if (NiftiQform.determinant(a) == 0) {
             throw new NiftiFormatException(source, affineSource() + " is singular (an axis has no direction): "
                     + Arrays.deepToString(a));
         }
     }
 
-    private static void checkMagic(ByteBuffer b, int at, NiftiFormat format, String source) throws NiftiFormatException {
-        int n = format.magic().length();
-        byte[] magic = new byte[n];
-        b.get(at, magic);
-        String found = new String(magic, StandardCharsets.ISO_8859_1);
+    private static void checkMagic(String found, NiftiFormat format, String source) throws NiftiFormatException {
         if (found.equals(format.magic())) {
             return;
         }
@@ -449,136 +378,6 @@ public final class NiftiHeader {
         }
         throw new NiftiFormatException(source, "bad magic \"" + printable(found) + "\" (expected \""
                 + printable(format.magic()) + "\" for " + format + ")");
-    }
-
-    private static List<NiftiExtension> readExtensions(ByteBuffer b, NiftiFormat format, long voxOffset, int length,
-                                                       String source) throws NiftiFormatException {
-        int flagAt = format.headerSize();
-        if (length < flagAt + 4 || b.get(flagAt) == 0) {
-            return List.of();
-        }
-        List<NiftiExtension> list = new ArrayList<>();
-        long at = flagAt + 4;
-        while (at + 8 <= voxOffset) {
-            if (at + 8 > length) {
-                throw new NiftiFormatException(source, "truncated: header extension at byte " + at + " runs past the end of the file");
-            }
-            int esize = b.getInt((int) at);
-            int ecode = b.getInt((int) at + 4);
-            if (esize < 16 || esize % 16 != 0 || at + esize > voxOffset) {
-                throw new NiftiFormatException(source, "header extension at byte " + at + " has esize " + esize
-                        + " (must be a positive multiple of 16 that ends by vox_offset " + voxOffset + ")");
-            }
-            if (at + esize > length) {
-                throw new NiftiFormatException(source, "truncated: header extension at byte " + at + " runs past the end of the file");
-            }
-            byte[] content = new byte[esize - 8];
-            b.get((int) at + 8, content);
-            list.add(new NiftiExtension(ecode, content));
-            at += esize;
-        }
-        return list;
-    }
-
-    // ------------------------------------------------------------------------------------------------ maths
-
-    /** NIfTI quaternion (b, c, d; a = √(1 − b² − c² − d²)) to a rotation matrix (nifti1_io's quatern_to_mat44). */
-    static double[][] quaternionToRotation(double b, double c, double d) {
-        double a = 1.0 - (b * b + c * c + d * d);
-        if (a < 1e-7) {
-            double s = 1.0 / Math.sqrt(b * b + c * c + d * d);
-            b *= s;
-            c *= s;
-            d *= s;
-            a = 0;
-        } else {
-            a = Math.sqrt(a);
-        }
-        return new double[][] {
-            {a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)},
-            {2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b)},
-            {2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b}};
-    }
-
-    /** A proper rotation matrix to the NIfTI quaternion (b, c, d) with a ≥ 0 (nifti1_io's mat44_to_quatern). */
-    static double[] rotationToQuaternion(double[][] r) {
-        double a = r[0][0] + r[1][1] + r[2][2] + 1;
-        double b;
-        double c;
-        double d;
-        if (a > 0.5) {
-            a = 0.5 * Math.sqrt(a);
-            b = 0.25 * (r[2][1] - r[1][2]) / a;
-            c = 0.25 * (r[0][2] - r[2][0]) / a;
-            d = 0.25 * (r[1][0] - r[0][1]) / a;
-        } else {
-            double xd = 1 + r[0][0] - (r[1][1] + r[2][2]);
-            double yd = 1 + r[1][1] - (r[0][0] + r[2][2]);
-            double zd = 1 + r[2][2] - (r[0][0] + r[1][1]);
-            if (xd > 1) {
-                b = 0.5 * Math.sqrt(xd);
-                c = 0.25 * (r[0][1] + r[1][0]) / b;
-                d = 0.25 * (r[0][2] + r[2][0]) / b;
-                a = 0.25 * (r[2][1] - r[1][2]) / b;
-            } else if (yd > 1) {
-                c = 0.5 * Math.sqrt(yd);
-                b = 0.25 * (r[0][1] + r[1][0]) / c;
-                d = 0.25 * (r[1][2] + r[2][1]) / c;
-                a = 0.25 * (r[0][2] - r[2][0]) / c;
-            } else {
-                d = 0.5 * Math.sqrt(zd);
-                b = 0.25 * (r[0][2] + r[2][0]) / d;
-                c = 0.25 * (r[1][2] + r[2][1]) / d;
-                a = 0.25 * (r[1][0] - r[0][1]) / d;
-            }
-            if (a < 0) {
-                b = -b;
-                c = -c;
-                d = -d;
-            }
-        }
-        return new double[] {b, c, d};
-    }
-
-    /** The affine's 3×3 columns divided by their lengths, or null if they are not orthogonal (then no qform). */
-    private static double[][] orthonormalColumns(double[][] a) {
-        double[][] r = new double[3][3];
-        for (int c = 0; c < 3; c++) {
-            double norm = Math.sqrt(a[0][c] * a[0][c] + a[1][c] * a[1][c] + a[2][c] * a[2][c]);
-            for (int row = 0; row < 3; row++) {
-                r[row][c] = a[row][c] / norm;
-            }
-        }
-        for (int c1 = 0; c1 < 3; c1++) {
-            for (int c2 = c1 + 1; c2 < 3; c2++) {
-                double dot = r[0][c1] * r[0][c2] + r[1][c1] * r[1][c2] + r[2][c1] * r[2][c2];
-                if (Math.abs(dot) > 1e-6) {
-                    return null;
-                }
-            }
-        }
-        return r;
-    }
-
-    private static double det3(double[][] m) {
-        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-    }
-
-    private static void putString(ByteBuffer b, int at, int max, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
-        b.put(at, bytes, 0, Math.min(bytes.length, max));
-    }
-
-    private static String readString(ByteBuffer b, int at, int max) {
-        byte[] bytes = new byte[max];
-        b.get(at, bytes);
-        int n = 0;
-        while (n < max && bytes[n] != 0) {
-            n++;
-        }
-        return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     private static String printable(String s) {

@@ -57,9 +57,11 @@ class AtlasCohortTest {
     void mismatchedGridsAndMissingInputsAreErrors() {
         Volume small = Volume.zeros(VolumeShape.cube(8), org.gvsl.data.volume.VolumeGeometry.unit());
         Volume big = Volume.zeros(VolumeShape.cube(9), org.gvsl.data.volume.VolumeGeometry.unit());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AtlasCohort.builder().setVolumes(small, big).build())
-                .getMessage().contains("one grid"));
-        assertThrows(IllegalStateException.class, () -> AtlasCohort.builder().build());
+        String grids = assertThrows(IllegalArgumentException.class, () -> AtlasCohort.builder().setVolumes(small, big).build())
+                .getMessage();
+        assertTrue(grids.contains("image has shape [8, 8, 8] but the atlas has [9, 9, 9]; they must share one grid"), grids);
+        String missing = assertThrows(IllegalStateException.class, () -> AtlasCohort.builder().build()).getMessage();
+        assertTrue(missing.contains("needs setImage(...) and setAtlas(...), or setVolumes(...)"), missing);
     }
 
     @Test

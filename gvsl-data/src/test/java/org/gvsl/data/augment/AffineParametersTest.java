@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AffineParametersTest {
 
@@ -48,6 +49,8 @@ class AffineParametersTest {
         assertArrayEquals(new double[] {1, 1, 2}, m[0], 1e-12);
         assertArrayEquals(new double[] {3, 1, 4}, m[1], 1e-12);
         assertArrayEquals(new double[] {5, 6, 1}, m[2], 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> AffineParameters.compose(new double[3], new double[3], new double[5], new double[3]));
+        String e = assertThrows(IllegalArgumentException.class,
+                () -> AffineParameters.compose(new double[3], new double[3], new double[5], new double[3])).getMessage();
+        assertTrue(e.contains("6 shears and 3 translations, got 3, 3, 5, 3"), e);
     }
 }

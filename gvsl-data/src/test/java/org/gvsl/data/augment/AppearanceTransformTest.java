@@ -49,6 +49,8 @@ class AppearanceTransformTest {
             double[] range = AppearanceTransform.modelsGenesis().apply(input, rng).range();
             assertTrue(range[0] >= 0 && range[1] <= 1);
         }
-        assertThrows(IllegalArgumentException.class, () -> AppearanceTransform.builder().optLocalShuffle(LocalShuffle.gvsl(), 2));
+        String e = assertThrows(IllegalArgumentException.class,
+                () -> AppearanceTransform.builder().optLocalShuffle(LocalShuffle.gvsl(), 2)).getMessage();
+        assertTrue(e.contains("shuffle rate must be in [0, 1], got 2.0"), e);
     }
 }

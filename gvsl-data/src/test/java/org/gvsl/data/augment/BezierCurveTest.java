@@ -75,8 +75,12 @@ class BezierCurveTest {
 
     @Test
     void rejectsBadArguments() {
-        assertThrows(IllegalArgumentException.class, () -> new BezierCurve(new double[][] {{0, 0}}, 10, true));
-        assertThrows(IllegalArgumentException.class, () -> new BezierCurve(new double[][] {{0, 0}, {1, 1}}, 1, true));
+        String points = assertThrows(IllegalArgumentException.class, () -> new BezierCurve(new double[][] {{0, 0}}, 10, true))
+                .getMessage();
+        assertTrue(points.contains("at least 2 control points, got 1"), points);
+        String samples = assertThrows(IllegalArgumentException.class,
+                () -> new BezierCurve(new double[][] {{0, 0}, {1, 1}}, 1, true)).getMessage();
+        assertTrue(samples.contains("at least 2 samples, got 1"), samples);
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new BezierCurve(new double[][] {{0, 0}, {Double.NaN, 1}}, 10, true)).getMessage().contains("control point 1"));
     }

@@ -55,6 +55,7 @@ class BezierIntensityTest {
             }
         }
         assertTrue(inverted > 160 && inverted < 240, "inverted " + inverted + " of 400");
-        assertThrows(IllegalArgumentException.class, () -> new BezierIntensity(100, 1.5));
+        String e = assertThrows(IllegalArgumentException.class, () -> new BezierIntensity(100, 1.5)).getMessage();
+        assertTrue(e.contains("invert probability must be in [0, 1], got 1.5"), e);
     }
 }

@@ -5,9 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DisplacementFieldTest {
 
@@ -27,7 +28,11 @@ class DisplacementFieldTest {
     @Test
     void rejectsWrongChannelLengthAndNegativeSquarings() {
         VolumeShape s = VolumeShape.cube(2);
-        assertThrows(IllegalArgumentException.class, () -> new DisplacementField(s, new float[8], new float[8], new float[7]));
-        assertThrows(IllegalArgumentException.class, () -> DisplacementField.zero(s).exponentiated(-1));
+        String length = assertThrows(IllegalArgumentException.class,
+                () -> new DisplacementField(s, new float[8], new float[8], new float[7])).getMessage();
+        assertTrue(length.contains("a field channel of 7 values does not match shape [2, 2, 2]"), length);
+        String squarings = assertThrows(IllegalArgumentException.class, () -> DisplacementField.zero(s).exponentiated(-1))
+                .getMessage();
+        assertTrue(squarings.contains("squarings must be >= 0, got -1"), squarings);
     }
 }

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ElasticFieldTest {
 
@@ -69,7 +70,9 @@ class ElasticFieldTest {
 
     @Test
     void rejectsBadRanges() {
-        assertThrows(IllegalArgumentException.class, () -> new ElasticField(-1, 1, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ElasticField(0, 1, 3, 2));
+        String alpha = assertThrows(IllegalArgumentException.class, () -> new ElasticField(-1, 1, 1, 2)).getMessage();
+        assertTrue(alpha.contains("alpha range must satisfy 0 <= min <= max, got -1.0..1.0"), alpha);
+        String sigma = assertThrows(IllegalArgumentException.class, () -> new ElasticField(0, 1, 3, 2)).getMessage();
+        assertTrue(sigma.contains("sigma range must satisfy 0 < min <= max, got 3.0..2.0"), sigma);
     }
 }

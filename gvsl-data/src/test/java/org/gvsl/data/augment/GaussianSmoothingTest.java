@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GaussianSmoothingTest {
 
@@ -22,7 +23,8 @@ class GaussianSmoothingTest {
         assertEquals(k[5 - 3], k[5 + 3]);
         assertEquals(40, new GaussianSmoothing(10).radius());
         assertEquals(52, new GaussianSmoothing(13).radius());
-        assertThrows(IllegalArgumentException.class, () -> new GaussianSmoothing(0));
+        String e = assertThrows(IllegalArgumentException.class, () -> new GaussianSmoothing(0)).getMessage();
+        assertTrue(e.contains("sigma must be finite and positive, got 0.0"), e);
     }
 
     @Test

@@ -61,19 +61,66 @@ class InPaintingTest {
         assertArrayEquals(expected(input, 5, 0.95, 6, 3, new SplittableRandom(4), boxes), mg.toArray(), 0);
     }
 
+    /**
+     * Counts the boxes the transform paints: it draws each box's three sides and three corner coordinates with
+     * {@code nextInt(origin, bound)} and nothing else with it (the draw order of InPainting's javadoc).
+     */
+    private static final class BoxCounter implements RandomGenerator {
+        private final SplittableRandom rng;
+        private int boundedInts;
+
+        BoxCounter(long seed) {
+            this.rng = new SplittableRandom(seed);
+        }
+
+        int boxes() {
+            assertEquals(0, boundedInts % 6, "six bounded draws per box");
+            return boundedInts / 6;
+        }
+
+        @Override
+        public long nextLong() {
+            return rng.nextLong();
+        }
+
+        @Override
+        public int nextInt(int origin, int bound) {
+            boundedInts++;
+            return rng.nextInt(origin, bound);
+        }
+
+        @Override
+        public double nextDouble() {
+            return rng.nextDouble();
+        }
+
+        @Override
+        public float nextFloat() {
+            return rng.nextFloat();
+        }
+    }
+
     @Test
     void boxCountFollowsTheTruncatedGeometricLaw() {
-        // P(K = k) = 0.95^k 0.05 for k < 30, P(K = 30) = 0.95^30: E[K] = 0.95 (1 - 0.95^30) / 0.05 = 14.88
-        int[] boxes = new int[1];
-        double sum = 0;
-        int runs = 600;
-        SplittableRandom rng = new SplittableRandom(2);
+        // K boxes: P(K = k) = 0.95^k 0.05 for k < 30, P(K = 30) = 0.95^30 = 0.2146; E[K] = 0.95 (1 - 0.95^30) / 0.05
+        // = 14.92. Over 4000 calls the standard errors are about 0.17 (mean), 0.0034 (P(K = 0)), 0.0065 (P(K = 30)).
+        int runs = 4000;
+        int[] histogram = new int[32];
         Volume small = Volumes.ramp(VolumeShape.cube(10));
         for (int n = 0; n < runs; n++) {
-            expected(small, 30, 0.95, 10, 5, rng, boxes);
-            sum += boxes[0];
+            BoxCounter rng = new BoxCounter(1000 + n);
+            InPainting.gvsl().apply(small, rng);
+            histogram[rng.boxes()]++;
         }
-        assertEquals(14.88, sum / runs, 1.0); // sd of the mean is about 0.45
+        double mean = 0;
+        for (int k = 0; k < histogram.length; k++) {
+            mean += k * histogram[k] / (double) runs;
+        }
+        assertEquals(0, histogram[31], "never more than 30 boxes");
+        assertEquals(0.95 * (1 - Math.pow(0.95, 30)) / 0.05, mean, 0.7);
+        assertEquals(0.05, histogram[0] / (double) runs, 0.014);
+        assertEquals(Math.pow(0.95, 30), histogram[30] / (double) runs, 0.026);
+        assertEquals(0.95 * 0.05, histogram[1] / (double) runs, 0.014);
     }
 
     @Test
@@ -95,8 +142,10 @@ class InPaintingTest {
 
     @Test
     void rejectsBadOptions() {
-        assertThrows(IllegalArgumentException.class, () -> new InPainting(-1, 0.9, 10, 5));
-        assertThrows(IllegalArgumentException.class, () -> new InPainting(3, 1.1, 10, 5));
+        String boxes = assertThrows(IllegalArgumentException.class, () -> new InPainting(-1, 0.9, 10, 5)).getMessage();
+        assertTrue(boxes.contains("max boxes must be >= 0, got -1"), boxes);
+        String p = assertThrows(IllegalArgumentException.class, () -> new InPainting(3, 1.1, 10, 5)).getMessage();
+        assertTrue(p.contains("continue probability must be in [0, 1], got 1.1"), p);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new InPainting(3, 0.9, 5, 10)).getMessage().contains("5, 10"));
     }
 }

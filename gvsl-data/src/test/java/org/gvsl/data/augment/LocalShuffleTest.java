@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalShuffleTest {
 
@@ -90,7 +91,10 @@ class LocalShuffleTest {
 
     @Test
     void randomSizesNeedIndependentPermutations() {
-        assertThrows(IllegalStateException.class, () -> LocalShuffle.builder().optRandomBlockSizes(true).build());
-        assertThrows(IllegalArgumentException.class, () -> LocalShuffle.builder().optBlockDivisor(0));
+        String shared = assertThrows(IllegalStateException.class, () -> LocalShuffle.builder().optRandomBlockSizes(true).build())
+                .getMessage();
+        assertTrue(shared.contains("optRandomBlockSizes(true) needs optIndependentPermutations(true)"), shared);
+        String divisor = assertThrows(IllegalArgumentException.class, () -> LocalShuffle.builder().optBlockDivisor(0)).getMessage();
+        assertTrue(divisor.contains("block divisor must be >= 1, got 0"), divisor);
     }
 }

@@ -51,6 +51,7 @@ class OutPaintingTest {
             kept += out.get(i) == input.get(i) ? 1 : 0;
         }
         assertTrue(kept > s.voxelCount() / 10 && kept < s.voxelCount(), "kept " + kept);
-        assertThrows(IllegalArgumentException.class, () -> new OutPainting(-1, 0.5));
+        String e = assertThrows(IllegalArgumentException.class, () -> new OutPainting(-1, 0.5)).getMessage();
+        assertTrue(e.contains("max extra boxes must be >= 0, got -1"), e);
     }
 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RandomFlipTest {
 
@@ -46,6 +47,7 @@ class RandomFlipTest {
         boolean[] rev = {true, false, true};
         Volume twice = RandomFlip.apply(RandomFlip.apply(List.of(a), rev), rev).get(0);
         assertArrayEquals(a.toArray(), twice.toArray(), 0);
-        assertThrows(IllegalArgumentException.class, () -> new RandomFlip(2, 3));
+        String e = assertThrows(IllegalArgumentException.class, () -> new RandomFlip(2, 3)).getMessage();
+        assertTrue(e.contains("flip probability must be in [0, 1], got 2.0"), e);
     }
 }

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpatialAugmentationTest {
 
@@ -56,7 +57,8 @@ class SpatialAugmentationTest {
         Volume v = Volumes.random(s, 1);
         assertArrayEquals(v.toArray(), new SpatialAugmentation(null, null)
                 .apply(List.of(v), List.of(Interpolation.LINEAR), new SplittableRandom(1)).get(0).toArray(), 0);
-        assertThrows(IllegalArgumentException.class,
-                () -> SpatialAugmentation.gvsl().apply(List.of(), List.of(), new SplittableRandom(1)));
+        String e = assertThrows(IllegalArgumentException.class,
+                () -> SpatialAugmentation.gvsl().apply(List.of(), List.of(), new SplittableRandom(1))).getMessage();
+        assertTrue(e.contains("no volumes to augment"), e);
     }
 }

@@ -91,9 +91,11 @@ class SpatialDrawTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SpatialDraw(flat, AffineParameters.identity(), null))
                 .getMessage().contains("[1, 4, 4]"));
         SpatialDraw fieldOnly = new SpatialDraw(flat, null, DisplacementField.zero(flat));
-        assertThrows(IllegalArgumentException.class,
-                () -> fieldOnly.apply(List.of(Volumes.ramp(VolumeShape.cube(4))), List.of(Interpolation.LINEAR)));
-        assertThrows(IllegalArgumentException.class,
-                () -> new SpatialDraw(VolumeShape.cube(4), null, DisplacementField.zero(flat)));
+        String volume = assertThrows(IllegalArgumentException.class,
+                () -> fieldOnly.apply(List.of(Volumes.ramp(VolumeShape.cube(4))), List.of(Interpolation.LINEAR))).getMessage();
+        assertTrue(volume.contains("volume 0 has shape [4, 4, 4], the draw is for [1, 4, 4]"), volume);
+        String field = assertThrows(IllegalArgumentException.class,
+                () -> new SpatialDraw(VolumeShape.cube(4), null, DisplacementField.zero(flat))).getMessage();
+        assertTrue(field.contains("field shape [1, 4, 4] differs from the grid [4, 4, 4]"), field);
     }
 }

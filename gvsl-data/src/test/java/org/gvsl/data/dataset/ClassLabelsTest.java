@@ -40,8 +40,10 @@ class ClassLabelsTest {
         String message = assertThrows(IOException.class, () -> ClassLabels.read(csv)).getMessage();
         assertTrue(message.contains("bad.csv line 3: class \"yes\" of b.nii is not an integer"), message);
         Files.writeString(csv, "file,label\na.nii,1\n");
-        assertTrue(assertThrows(IOException.class, () -> ClassLabels.read(csv)).getMessage().contains("image,class"));
+        String header = assertThrows(IOException.class, () -> ClassLabels.read(csv)).getMessage();
+        assertTrue(header.contains("bad.csv: needs the header \"image,class\", found columns [file, label]"), header);
         Files.writeString(csv, "image,class\na.nii,1\na.nii.gz,0\n");
-        assertTrue(assertThrows(IOException.class, () -> ClassLabels.read(csv)).getMessage().contains("listed twice"));
+        String twice = assertThrows(IOException.class, () -> ClassLabels.read(csv)).getMessage();
+        assertTrue(twice.contains("bad.csv line 3: image a.nii.gz is listed twice"), twice);
     }
 }

@@ -66,7 +66,9 @@ class DatasetTest {
 
     @Test
     void emptyOrMissingFoldersAreErrors() throws IOException {
-        assertTrue(assertThrows(IOException.class, () -> Dataset.fromFolder(dir)).getMessage().contains("no .nii or .nii.gz files"));
-        assertTrue(assertThrows(IOException.class, () -> Dataset.fromFolder(dir.resolve("nope"))).getMessage().contains("does not exist"));
+        String empty = assertThrows(IOException.class, () -> Dataset.fromFolder(dir)).getMessage();
+        assertEquals("no .nii or .nii.gz files in " + dir, empty);
+        String missing = assertThrows(IOException.class, () -> Dataset.fromFolder(dir.resolve("nope"))).getMessage();
+        assertEquals("dataset folder does not exist: " + dir.resolve("nope"), missing);
     }
 }

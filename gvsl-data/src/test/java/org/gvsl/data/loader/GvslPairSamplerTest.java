@@ -124,8 +124,13 @@ class GvslPairSamplerTest {
 
     @Test
     void builderValidates() {
-        assertThrows(IllegalStateException.class, () -> GvslPairSampler.builder().setCropShape(VolumeShape.cube(4)).build());
-        assertThrows(IllegalStateException.class, () -> GvslPairSampler.builder().setSources(constants(1)).build());
-        assertThrows(IllegalArgumentException.class, () -> GvslPairSampler.builder().optCacheBytes(-1));
+        String sources = assertThrows(IllegalStateException.class,
+                () -> GvslPairSampler.builder().setCropShape(VolumeShape.cube(4)).build()).getMessage();
+        assertTrue(sources.contains("needs setSources(...)"), sources);
+        String crop = assertThrows(IllegalStateException.class, () -> GvslPairSampler.builder().setSources(constants(1)).build())
+                .getMessage();
+        assertTrue(crop.contains("needs setCropShape(...)"), crop);
+        String cache = assertThrows(IllegalArgumentException.class, () -> GvslPairSampler.builder().optCacheBytes(-1)).getMessage();
+        assertTrue(cache.contains("cache bytes must be >= 0, got -1"), cache);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PairBatchTest {
 
@@ -34,7 +35,9 @@ class PairBatchTest {
         }
         TrainingPair other = new TrainingPair(constant(VolumeShape.cube(2), 1), constant(VolumeShape.cube(2), 1),
                 constant(VolumeShape.cube(2), 1), "x", "y");
-        assertThrows(IllegalArgumentException.class, () -> PairBatch.of(0, List.of(p0, other)));
-        assertThrows(IllegalArgumentException.class, () -> PairBatch.of(0, List.of()));
+        String mixed = assertThrows(IllegalArgumentException.class, () -> PairBatch.of(0, List.of(p0, other))).getMessage();
+        assertTrue(mixed.contains("pair 1 has shapes [2, 2, 2]/[2, 2, 2]/[2, 2, 2], expected [1, 2, 3]"), mixed);
+        String empty = assertThrows(IllegalArgumentException.class, () -> PairBatch.of(0, List.of())).getMessage();
+        assertTrue(empty.contains("a batch needs at least one pair"), empty);
     }
 }

@@ -23,7 +23,7 @@ class PrefetchingLoaderTest {
 
     private static List<float[]> run(GvslPairSampler sampler, int workers, long first, long steps) {
         List<float[]> fixed = new ArrayList<>();
-        try (PrefetchingLoader loader = PrefetchingLoader.builder().setSampler(sampler).setBatchSize(2).setSeed(99)
+        try (PrefetchingLoader<PairBatch> loader = PrefetchingLoader.builder(sampler).setBatchSize(2).setSeed(99)
                 .optWorkers(workers).optQueueCapacity(3).optFirstStep(first).optSteps(steps).build()) {
             while (loader.hasNext()) {
                 try (PairBatch b = loader.next()) {
@@ -35,7 +35,8 @@ class PrefetchingLoaderTest {
                     fixed.add(b.fixed().data().asFloat());
                 }
             }
-            assertThrows(NoSuchElementException.class, loader::next);
+            String done = assertThrows(NoSuchElementException.class, loader::next).getMessage();
+            assertTrue(done.contains("all steps before " + (first + steps) + " delivered"), done);
         }
         return fixed;
     }
@@ -63,7 +64,7 @@ class PrefetchingLoaderTest {
     @Test
     void anUnreadableFileReachesTheConsumerWithItsName() {
         GvslPairSampler sampler = sampler(List.of(GvslPairSamplerTest.broken("/data/case_7.nii.gz")));
-        PrefetchingLoader loader = PrefetchingLoader.builder().setSampler(sampler).setBatchSize(1).setSeed(1).optWorkers(2).build();
+        PrefetchingLoader<PairBatch> loader = PrefetchingLoader.builder(sampler).setBatchSize(1).setSeed(1).optWorkers(2).build();
         DataLoadingException e = assertThrows(DataLoadingException.class, loader::next);
         assertEquals("/data/case_7.nii.gz", e.source());
         assertTrue(e.getMessage().contains("preparing step 0 failed") && e.getMessage().contains("/data/case_7.nii.gz"), e.getMessage());
@@ -73,15 +74,24 @@ class PrefetchingLoaderTest {
 
     @Test
     void closeStopsAndBuilderValidates() {
-        PrefetchingLoader loader = PrefetchingLoader.builder().setSampler(sampler(GvslPairSamplerTest.constants(2)))
-                .setBatchSize(1).setSeed(3).build();
+        GvslPairSampler sampler = sampler(GvslPairSamplerTest.constants(2));
+        PrefetchingLoader<PairBatch> loader = PrefetchingLoader.builder(sampler).setBatchSize(1).setSeed(3).build();
         loader.next().close();
         loader.close();
         assertFalse(loader.hasNext());
-        assertThrows(IllegalStateException.class, () -> PrefetchingLoader.builder().setBatchSize(1).setSeed(1).build());
-        assertThrows(IllegalStateException.class,
-                () -> PrefetchingLoader.builder().setSampler(sampler(GvslPairSamplerTest.constants(1))).setBatchSize(1).build());
-        assertThrows(IllegalArgumentException.class, () -> PrefetchingLoader.builder().optWorkers(0));
-        assertThrows(IllegalArgumentException.class, () -> PrefetchingLoader.builder().setBatchSize(0));
+        String seed = assertThrows(IllegalStateException.class,
+                () -> PrefetchingLoader.builder(sampler).setBatchSize(1).build()).getMessage();
+        assertTrue(seed.contains("needs setSeed(...)"), seed);
+        String batchSize = assertThrows(IllegalStateException.class,
+                () -> PrefetchingLoader.builder(sampler).setSeed(1).build()).getMessage();
+        assertTrue(batchSize.contains("needs setBatchSize(...)"), batchSize);
+        String workers = assertThrows(IllegalArgumentException.class,
+                () -> PrefetchingLoader.builder(sampler).optWorkers(0)).getMessage();
+        assertTrue(workers.contains("workers must be >= 1, got 0"), workers);
+        String batch = assertThrows(IllegalArgumentException.class,
+                () -> PrefetchingLoader.builder(sampler).setBatchSize(0)).getMessage();
+        assertTrue(batch.contains("batch size must be >= 1, got 0"), batch);
+        String none = assertThrows(NullPointerException.class, () -> PrefetchingLoader.builder(null)).getMessage();
+        assertTrue(none.contains("sampler"), none);
     }
 }

@@ -27,6 +27,7 @@ class NiftiFilesTest {
             Files.write(dir.resolve(f), new byte[1]);
         }
         assertEquals(List.of(dir.resolve("a.nii"), dir.resolve("b/c/z.nii.gz"), dir.resolve("b/y.NII.GZ")), NiftiFiles.find(dir));
-        assertThrows(IOException.class, () -> NiftiFiles.find(dir.resolve("missing")));
+        String e = assertThrows(IOException.class, () -> NiftiFiles.find(dir.resolve("missing"))).getMessage();
+        assertEquals("not a folder: " + dir.resolve("missing"), e);
     }
 }

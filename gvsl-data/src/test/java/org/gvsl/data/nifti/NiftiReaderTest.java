@@ -3,16 +3,23 @@ package org.gvsl.data.nifti;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeGeometry;
 import org.gvsl.data.volume.VolumeShape;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NiftiReaderTest {
+
+    private static final NiftiFormat N1 = NiftiFormat.NIFTI_1;
 
     @TempDir
     Path dir;
@@ -67,37 +76,43 @@ class NiftiReaderTest {
 
     @Test
     void badSizeAndMagic() throws IOException {
-        assertTrue(failure(file("size.nii", b -> b.putInt(0, 1234))).contains("not a NIfTI file: sizeof_hdr is 1234"));
-        assertTrue(failure(file("magic.nii", b -> b.put(344, (byte) 'x'))).contains("bad magic \"x+1\\x00\""));
-        assertTrue(failure(file("pair.nii", b -> b.put(345, (byte) 'i'))).contains("two-file NIfTI"));
+        assertTrue(failure(file("size.nii", b -> NiftiField.SIZEOF_HDR.putLong(b, N1, 1234)))
+                .contains("not a NIfTI file: sizeof_hdr is 1234"));
+        assertTrue(failure(file("magic.nii", b -> NiftiField.MAGIC.putString(b, N1, "x"))).contains("bad magic \"x+1\\x00\""));
+        assertTrue(failure(file("pair.nii", b -> NiftiField.MAGIC.putString(b, N1, "ni"))).contains("two-file NIfTI"));
     }
 
     @Test
     void unsupportedDatatypeAndBitpixMismatch() throws IOException {
-        assertTrue(failure(file("rgb.nii", b -> b.putShort(70, (short) 128).putShort(72, (short) 24)))
-                .contains("unsupported datatype 128 (RGB24)"));
-        assertTrue(failure(file("bitpix.nii", b -> b.putShort(72, (short) 16)))
+        assertTrue(failure(file("rgb.nii", b -> {
+            NiftiField.DATATYPE.putLong(b, N1, 128);
+            NiftiField.BITPIX.putLong(b, N1, 24);
+        })).contains("unsupported datatype 128 (RGB24)"));
+        assertTrue(failure(file("bitpix.nii", b -> NiftiField.BITPIX.putLong(b, N1, 16)))
                 .contains("bitpix 16 disagrees with datatype float32 (32 bits)"));
     }
 
     @Test
     void dimsThatDisagreeWithTheByteCount() throws IOException {
-        String shorter = failure(file("dims.nii", b -> b.putShort(44, (short) 4)));
+        String shorter = failure(file("dims.nii", b -> NiftiField.DIM.putLong(b, N1, 2, 4)));
         assertTrue(shorter.contains("truncated: dim [3, 4, 4, 2, 1, 1, 1, 1] of float32 needs 128 bytes of voxels after vox_offset 352, the file has 96"),
                 shorter);
         Path longer = dir.resolve("long.nii");
         byte[] ok = Files.readAllBytes(file("base.nii", b -> { }));
         Files.write(longer, Arrays.copyOf(ok, ok.length + 4));
         assertTrue(failure(longer).contains("too long"));
-        assertTrue(failure(file("zero-dim.nii", b -> b.putShort(44, (short) 0))).contains("dim[2] = 0"));
-        assertTrue(failure(file("ndim.nii", b -> b.putShort(40, (short) 9))).contains("dim[0] = 9"));
+        assertTrue(failure(file("zero-dim.nii", b -> NiftiField.DIM.putLong(b, N1, 2, 0))).contains("dim[2] = 0"));
+        assertTrue(failure(file("ndim.nii", b -> NiftiField.DIM.putLong(b, N1, 0, 9))).contains("dim[0] = 9"));
     }
 
     @Test
     void badPixdimOffsetAndExtension() throws IOException {
-        assertTrue(failure(file("pixdim.nii", b -> b.putFloat(80, 0f))).contains("pixdim[1] = 0.0"));
-        assertTrue(failure(file("offset.nii", b -> b.putFloat(108, 100f))).contains("vox_offset 100.0"));
-        assertTrue(failure(file("ext.nii", b -> b.put(348, (byte) 1).putFloat(108, 368f))).contains("extension at byte 352 has esize 0"));
+        assertTrue(failure(file("pixdim.nii", b -> NiftiField.PIXDIM.putDouble(b, N1, 1, 0))).contains("pixdim[1] = 0.0"));
+        assertTrue(failure(file("offset.nii", b -> NiftiField.VOX_OFFSET.putLong(b, N1, 100))).contains("vox_offset 100.0"));
+        assertTrue(failure(file("ext.nii", b -> {
+            b.put(N1.headerSize(), (byte) 1); // the extension flag
+            NiftiField.VOX_OFFSET.putLong(b, N1, 368);
+        })).contains("extension at byte 352 has esize 0"));
     }
 
     @Test
@@ -128,7 +143,8 @@ class NiftiReaderTest {
         for (int i = 0; i < 24; i++) {
             two.putFloat(100 + i);
         }
-        two.putShort(40, (short) 4).putShort(48, (short) 2);
+        NiftiField.DIM.putLong(two, N1, 0, 4);
+        NiftiField.DIM.putLong(two, N1, 4, 2);
         Path file = dir.resolve("4d.nii");
         Files.write(file, two.array());
         assertTrue(failure(file).contains("holds 2 3-D volumes"));
@@ -138,7 +154,65 @@ class NiftiReaderTest {
         assertEquals(123, second.volume().get(23));
         assertTrue(assertThrows(NiftiFormatException.class, () -> NiftiReader.builder().optVolumeIndex(2).build().read(file))
                 .getMessage().contains("volume index 2 requested, but the file holds 2 volumes (0..1)"));
-        assertThrows(IllegalArgumentException.class, () -> NiftiReader.builder().optVolumeIndex(-1));
+        String negative = assertThrows(IllegalArgumentException.class, () -> NiftiReader.builder().optVolumeIndex(-1)).getMessage();
+        assertTrue(negative.contains("volume index must be >= 0, got -1"), negative);
+    }
+
+    static List<JsonNode> nibabelFixtures() {
+        return Nibabel.fixtureFiles();
+    }
+
+    /** Files nibabel wrote (make_fixtures.py) read as nibabel reads them (fixtures.json). */
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("nibabelFixtures")
+    void readsFilesWrittenByNibabel(JsonNode expected) throws IOException {
+        String name = expected.get("file").asText();
+        NiftiImage image = NiftiReader.builder().build().read(Nibabel.resource(name));
+        NiftiHeader h = image.header();
+        assertEquals(expected.get("format").asText(), h.format().name(), name);
+        assertEquals(expected.get("byteOrder").asText(), h.byteOrder().toString(), name);
+        assertEquals(expected.get("datatype").asText(), h.datatype().label(), name);
+        assertEquals(expected.get("voxOffset").asLong(), h.voxOffset(), name);
+        assertEquals(expected.get("description").asText(), h.description(), name);
+        assertEquals(expected.get("qformCode").asInt(), h.qformCode(), name);
+        assertEquals(expected.get("sformCode").asInt(), h.sformCode(), name);
+        assertEquals(h.sformCode() > 0 ? "sform" : "qform", h.affineSource(), name);
+        double slope = expected.get("sclSlope").asDouble();
+        double inter = expected.get("sclInter").asDouble();
+        assertEquals(slope != 1 || inter != 0, h.hasScaling(), name);
+        if (h.hasScaling()) {
+            assertEquals(slope, h.sclSlope(), name);
+            assertEquals(inter, h.sclInter(), name);
+        }
+        Nibabel.assertExtensions(expected.get("extensions"), h.extensions(), name);
+
+        Volume v = image.volume();
+        int[] shape = {v.shape().depth(), v.shape().height(), v.shape().width()};
+        assertArrayEquals(Nibabel.doubles(expected.get("shape")), Arrays.stream(shape).asDoubleStream().toArray(), name);
+        assertArrayEquals(Nibabel.doubles(expected.get("spacing")), v.geometry().spacing(), 1e-6, name);
+        Nibabel.assertAffine(expected.get("affine"), v.geometry().affine(), 1e-9, name);
+        double[] values = Nibabel.doubles(expected.get("values"));
+        float[] ours = v.toArray();
+        assertEquals(values.length, ours.length, name);
+        for (int i = 0; i < values.length; i++) {
+            assertEquals((float) values[i], ours[i], name + ": voxel " + i);
+        }
+        if (h.qformCode() > 0) { // the qform by itself (sform_code set to 0), as nibabel decodes it
+            ByteBuffer bytes = ByteBuffer.wrap(gunzip(Files.readAllBytes(Nibabel.resource(name)))).order(h.byteOrder());
+            NiftiField.SFORM_CODE.putLong(bytes, h.format(), 0);
+            NiftiHeader qform = NiftiHeader.decode(bytes, name);
+            assertEquals("qform", qform.affineSource(), name);
+            Nibabel.assertAffine(expected.get("qform"), qform.affine(), 1e-9, name + " qform");
+        }
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        if ((bytes[0] & 0xFF) != 0x1F) {
+            return bytes;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PreprocessingTest {
 
@@ -23,6 +24,8 @@ class PreprocessingTest {
         assertArrayEquals(new float[] {1, 0.5f}, out.toArray(), 1e-7f);
         Volume labels = new Volume(new VolumeShape(1, 1, 4), new float[] {0, 1, 2, 3}, las);
         assertArrayEquals(new float[] {3, 1}, p.labels(labels).toArray(), 0);
-        assertThrows(IllegalArgumentException.class, () -> Preprocessing.builder().optTargetSpacing(1, -1, 1));
+        String e = assertThrows(IllegalArgumentException.class, () -> Preprocessing.builder().optTargetSpacing(1, -1, 1))
+                .getMessage();
+        assertTrue(e.contains("target spacing must be finite and positive, got [1.0, -1.0, 1.0]"), e);
     }
 }

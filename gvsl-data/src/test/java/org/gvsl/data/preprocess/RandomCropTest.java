@@ -53,7 +53,10 @@ class RandomCropTest {
             assertEquals(0, w.h());  // 2 - 2, clamped to 0
             assertEquals(7, w.w());
         }
-        assertThrows(IllegalArgumentException.class, () -> RandomCrop.builder().optForegroundProbability(1.5));
-        assertThrows(IllegalStateException.class, () -> RandomCrop.builder().build());
+        String p = assertThrows(IllegalArgumentException.class, () -> RandomCrop.builder().optForegroundProbability(1.5))
+                .getMessage();
+        assertTrue(p.contains("foreground probability must be in [0, 1], got 1.5"), p);
+        String size = assertThrows(IllegalStateException.class, () -> RandomCrop.builder().build()).getMessage();
+        assertTrue(size.contains("RandomCrop needs setSize(...)"), size);
     }
 }

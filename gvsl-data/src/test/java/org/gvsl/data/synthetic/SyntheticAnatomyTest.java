@@ -69,8 +69,13 @@ class SyntheticAnatomyTest {
         SyntheticCase c = SyntheticAnatomy.builder().optShape(new VolumeShape(12, 16, 20)).optStructures(8).build().generate(0);
         assertEquals(new VolumeShape(12, 16, 20), c.labels().shape());
         assertTrue(c.labels().range()[1] <= 8);
-        assertThrows(IllegalArgumentException.class, () -> SyntheticAnatomy.builder().optStructures(9));
-        assertThrows(IllegalArgumentException.class, () -> SyntheticAnatomy.builder().optShape(VolumeShape.cube(4)));
-        assertThrows(IllegalArgumentException.class, () -> generator.generate(-1));
+        String structures = assertThrows(IllegalArgumentException.class, () -> SyntheticAnatomy.builder().optStructures(9))
+                .getMessage();
+        assertTrue(structures.contains("structures must be in 1..8, got 9"), structures);
+        String shape = assertThrows(IllegalArgumentException.class,
+                () -> SyntheticAnatomy.builder().optShape(VolumeShape.cube(4))).getMessage();
+        assertTrue(shape.contains("every side >= 8 voxels, got [4, 4, 4]"), shape);
+        String index = assertThrows(IllegalArgumentException.class, () -> generator.generate(-1)).getMessage();
+        assertTrue(index.contains("case index must be >= 0, got -1"), index);
     }
 }

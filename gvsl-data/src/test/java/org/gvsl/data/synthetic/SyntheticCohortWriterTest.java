@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SyntheticCohortWriterTest {
 
@@ -32,6 +33,7 @@ class SyntheticCohortWriterTest {
             assertArrayEquals(c.labels().toArray(), NiftiReader.readVolume(item.labels()).toArray(), 0);
             assertEquals(c.classLabel(), item.classOf().getAsInt());
         }
-        assertThrows(IllegalArgumentException.class, () -> SyntheticCohortWriter.write(generator, dir, 0));
+        String e = assertThrows(IllegalArgumentException.class, () -> SyntheticCohortWriter.write(generator, dir, 0)).getMessage();
+        assertTrue(e.contains("count must be >= 1, got 0"), e);
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OrientationTest {
 
@@ -28,7 +29,8 @@ class OrientationTest {
 
     @Test
     void zeroColumnIsAnError() {
-        assertThrows(IllegalArgumentException.class,
-                () -> Orientation.of(new double[][] {{0, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}}));
+        String e = assertThrows(IllegalArgumentException.class,
+                () -> Orientation.of(new double[][] {{0, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}})).getMessage();
+        assertTrue(e.contains("affine column 0 is zero"), e);
     }
 }

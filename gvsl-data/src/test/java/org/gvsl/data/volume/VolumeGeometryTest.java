@@ -39,10 +39,13 @@ class VolumeGeometryTest {
                 .getMessage().contains("[1.0, 0.0, 1.0]"));
         double[][] bad = VolumeGeometry.unit().affine();
         bad[3][0] = 1;
-        assertThrows(IllegalArgumentException.class, () -> new VolumeGeometry(new double[] {1, 1, 1}, bad));
+        String row = assertThrows(IllegalArgumentException.class, () -> new VolumeGeometry(new double[] {1, 1, 1}, bad)).getMessage();
+        assertTrue(row.contains("affine's last row must be 0 0 0 1, got [1.0, 0.0, 0.0, 1.0]"), row);
         double[][] nan = VolumeGeometry.unit().affine();
         nan[0][3] = Double.NaN;
-        assertThrows(IllegalArgumentException.class, () -> new VolumeGeometry(new double[] {1, 1, 1}, nan));
+        String notFinite = assertThrows(IllegalArgumentException.class, () -> new VolumeGeometry(new double[] {1, 1, 1}, nan))
+                .getMessage();
+        assertTrue(notFinite.contains("affine has a non-finite value: [[1.0, 0.0, 0.0, NaN]"), notFinite);
     }
 
     @Test

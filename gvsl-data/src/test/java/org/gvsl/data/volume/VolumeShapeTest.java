@@ -33,9 +33,12 @@ class VolumeShapeTest {
     @Test
     void rejectsNonPositiveAndHugeShapes() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new VolumeShape(0, 3, 4)).getMessage().contains("[0, 3, 4]"));
-        assertThrows(IllegalArgumentException.class, () -> new VolumeShape(2048, 2048, 2048));
-        assertThrows(IllegalArgumentException.class, () -> VolumeShape.of(new int[] {1, 2}));
-        assertThrows(IllegalArgumentException.class, () -> s().size(3));
+        String huge = assertThrows(IllegalArgumentException.class, () -> new VolumeShape(2048, 2048, 2048)).getMessage();
+        assertTrue(huge.contains("[2048, 2048, 2048] has more than 2^31-1 voxels"), huge);
+        String axes = assertThrows(IllegalArgumentException.class, () -> VolumeShape.of(new int[] {1, 2})).getMessage();
+        assertTrue(axes.contains("3 axes [D, H, W], got 2 values"), axes);
+        String axis = assertThrows(IllegalArgumentException.class, () -> s().size(3)).getMessage();
+        assertTrue(axis.contains("axis must be 0 (D), 1 (H) or 2 (W), got 3"), axis);
     }
 
     private static VolumeShape s() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VolumeTest {
 
@@ -28,8 +29,11 @@ class VolumeTest {
 
     @Test
     void rejectsWrongLengthAndOutOfRangeVoxel() {
-        assertThrows(IllegalArgumentException.class, () -> new Volume(VolumeShape.cube(2), new float[7], VolumeGeometry.unit()));
-        assertThrows(IndexOutOfBoundsException.class, () -> ramp(VolumeShape.cube(2)).get(2, 0, 0));
+        String length = assertThrows(IllegalArgumentException.class,
+                () -> new Volume(VolumeShape.cube(2), new float[7], VolumeGeometry.unit())).getMessage();
+        assertTrue(length.contains("shape [2, 2, 2] needs 8 voxels, got 7"), length);
+        String outside = assertThrows(IndexOutOfBoundsException.class, () -> ramp(VolumeShape.cube(2)).get(2, 0, 0)).getMessage();
+        assertTrue(outside.contains("voxel (2, 0, 0) outside volume [2, 2, 2]"), outside);
     }
 
     @Test
@@ -55,6 +59,7 @@ class VolumeTest {
                 }
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> v.reindexed(new int[] {0, 0, 1}, new boolean[3]));
+        String e = assertThrows(IllegalArgumentException.class, () -> v.reindexed(new int[] {0, 0, 1}, new boolean[3])).getMessage();
+        assertTrue(e.contains("must be a permutation of {0, 1, 2} and reverse 3 flags, got [0, 0, 1] / [false, false, false]"), e);
     }
 }

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Dice overlap of a predicted and a true label volume, per foreground class:
- * {@code Dice_k = 2·|P_k ∩ G_k| / (|P_k| + |G_k|)}, k = 1..K (0 is background), over the voxels of one case.
- * A class absent from both prediction and truth is undefined: NaN, left out of {@link #meanOverClasses}.
+ * {@code Dice_k = 2·|P_k ∩ G_k| / (|P_k| + |G_k|) = 2·TP / (2·TP + FP + FN)}, k = 1..K (0 is background), over the
+ * voxels of one case. A class absent from both prediction and truth is undefined: NaN, left out of
+ * {@link #meanOverClasses}. A class absent from exactly one of them has Dice 0.
  */
 public final class Dice {
 
@@ -22,43 +23,17 @@ public final class Dice {
      * @throws IllegalArgumentException on different lengths or a label outside [0, K]
      */
     public static double[] perClass(int[] prediction, int[] truth, int classes) {
-        if (prediction.length != truth.length) {
-            throw new IllegalArgumentException("prediction has " + prediction.length + " voxels, truth "
-                    + truth.length);
-        }
-        if (classes < 1) {
-            throw new IllegalArgumentException("need at least one foreground class, got " + classes);
-        }
-        long[] predicted = new long[classes + 1];
-        long[] actual = new long[classes + 1];
-        long[] both = new long[classes + 1];
-        for (int i = 0; i < truth.length; i++) {
-            int p = checked(prediction[i], classes, "prediction", i);
-            int g = checked(truth[i], classes, "truth", i);
-            predicted[p]++;
-            actual[g]++;
-            if (p == g) {
-                both[p]++;
-            }
-        }
-        double[] dice = new double[classes];
-        for (int k = 1; k <= classes; k++) {
-            long denominator = predicted[k] + actual[k];
-            dice[k - 1] = denominator == 0 ? Double.NaN : 2.0 * both[k] / denominator;
-        }
-        return dice;
+        return Arrays.stream(ConfusionCounts.perClass(prediction, truth, classes)).mapToDouble(Dice::of).toArray();
+    }
+
+    /** Dice of one class from its counts; NaN when the class is absent from both prediction and truth. */
+    public static double of(ConfusionCounts c) {
+        long denominator = c.predicted() + c.actual();
+        return denominator == 0 ? Double.NaN : 2.0 * c.truePositives() / denominator;
     }
 
     /** The mean of the defined (non-NaN) values; NaN when none is defined. */
     public static double meanOverClasses(double[] perClass) {
         return Arrays.stream(perClass).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
-    }
-
-    private static int checked(int label, int classes, String what, int voxel) {
-        if (label < 0 || label > classes) {
-            throw new IllegalArgumentException(what + " label " + label + " at voxel " + voxel + " is outside [0, "
-                    + classes + "]");
-        }
-        return label;
     }
 }

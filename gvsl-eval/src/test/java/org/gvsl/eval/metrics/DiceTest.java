@@ -27,6 +27,14 @@ class DiceTest {
     }
 
     @Test
+    void fromCountsIsTwiceTheOverlapOverTheSizes() {
+        // 2·3 / (2·3 + 1 + 2)
+        assertEquals(6.0 / 9, Dice.of(new ConfusionCounts(3, 1, 2, 10)), 1e-15);
+        assertEquals(0.0, Dice.of(new ConfusionCounts(0, 0, 4, 10)));
+        assertTrue(Double.isNaN(Dice.of(new ConfusionCounts(0, 0, 0, 10))));
+    }
+
+    @Test
     void rejectsLabelsOutsideTheClassRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Dice.perClass(new int[] {0, 4}, new int[] {0, 1}, 3));

@@ -25,6 +25,6 @@ class RocAucTest {
     void oneClassIsUndefined() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RocAuc.of(new double[] {0.1, 0.2}, new int[] {1, 1}));
-        assertTrue(e.getMessage().contains("undefined"), e.getMessage());
+        assertTrue(e.getMessage().contains("undefined with only one class present (2 positives, 0 negatives)"), e.getMessage());
     }
 }

@@ -1,7 +1,6 @@
 package org.gvsl.model.backend;
 
 import org.gvsl.model.ops.DifferentiableGather;
-import org.gvsl.model.ops.GradientFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 import java.io.IOException;
@@ -13,10 +12,15 @@ import java.nio.file.Path;
  * gradient function here.
  *
  * <p>Why one place: three things must happen once per process before any graph exists — the backend must be
- * loaded with the right native binary ({@link NativeBackend#initialise()}), the native memory set up
- * ({@link NativeMemory#configure()}), and the differentiable gather must be registered for the native op hash
- * ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded silently loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start
- * the backend themselves.
+ * loaded with the right native binary ({@link NativeBackend#initialise()}), SameDiff's session array cache set
+ * off unless the user chose ({@link NativeMemory#configure()}), and the differentiable gather must be registered
+ * for the native op hash ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded silently
+ * loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start the backend
+ * themselves, and nothing else calls {@link NativeBackend}'s start-up or the registration.
+ *
+ * <p>Settings of the whole process (the math thread count, AWT's headless mode) are not made here: they belong to
+ * the program that runs ({@code org.gvsl.train.cli.Gvsl}), not to a library. The array cache is the exception
+ * that proves it: it is how every graph of this library keeps its arrays, and a user's own setting wins.
  */
 public final class GraphRuntime {
 
@@ -65,9 +69,14 @@ public final class GraphRuntime {
         }
     }
 
-    /** Builds the gradient function of {@code sd} (its loss variables must be set), quietly. */
-    public static void createGradientFunction(SameDiff sd) {
+    /**
+     * Builds the gradient function of {@code sd} (its loss variables must be set) without SameDiff's per-op lines on
+     * standard output ({@link GradientFunction} says why and how).
+     *
+     * @param withGradientsFor placeholders whose gradients are wanted too (e.g. a DL4J layer's input)
+     */
+    public static void createGradientFunction(SameDiff sd, String... withGradientsFor) {
         start();
-        GradientFunction.create(sd);
+        GradientFunction.create(sd, withGradientsFor);
     }
 }

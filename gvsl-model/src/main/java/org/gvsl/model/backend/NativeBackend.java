@@ -10,8 +10,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * nd4j-native-platform) and the oneDNN one (classifier {@code linux-x86_64-onednn}). JavaCPP picks between them
  * by the system property {@code javacpp.platform.extension}, which must be set before the first ND4J class loads
  * its natives. Without oneDNN, conv3d runs about 80× slower on x86-64 (see README, "Native backend"), so
- * {@link #initialise()} selects {@code -onednn} whenever that binary is present and the user has not chosen
- * otherwise ({@code -Djavacpp.platform.extension=} with an empty value keeps the plain build).
+ * start-up selects {@code -onednn} whenever that binary is present and the user has not chosen
+ * otherwise ({@code -Djavacpp.platform.extension=} with an empty value keeps the plain build). The backend is
+ * started by {@link GraphRuntime#start()}.
  */
 public final class NativeBackend {
 
@@ -21,30 +22,24 @@ public final class NativeBackend {
     private static final String ONEDNN = "-onednn";
     private static final String ONEDNN_PROBE = "/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-onednn/";
 
-    private static volatile boolean initialised;
-
     private NativeBackend() {
     }
 
     /**
-     * Selects the native binary and loads the backend. Idempotent; call it before any other ND4J use
-     * (program entry points and test set-up do).
+     * Selects the native binary and loads the backend. It must run once, before any other ND4J use: {@link
+     * GraphRuntime#start()} calls it, and everything else starts the runtime.
      */
-    public static synchronized void initialise() {
-        if (initialised) {
-            return;
-        }
+    static void initialise() {
         if (System.getProperty(EXTENSION_PROPERTY) == null
                 && NativeBackend.class.getResource(ONEDNN_PROBE + "libnd4jcpu.so") != null) {
             System.setProperty(EXTENSION_PROPERTY, ONEDNN);
         }
         Nd4j.getBackend();
-        initialised = true;
     }
 
     /** Whether the loaded native library was built with oneDNN (always false on CUDA, which uses cuDNN). */
     public static boolean hasOneDnn() {
-        initialise();
+        GraphRuntime.start();
         return Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN");
     }
 
@@ -53,7 +48,7 @@ public final class NativeBackend {
      * in effect: {@code Environment.maxThreads} may still show the core count after the OpenMP count was lowered).
      */
     public static String describe() {
-        initialise();
+        GraphRuntime.start();
         String extension = System.getProperty(EXTENSION_PROPERTY, "");
         return String.format("ND4J backend %s, native binary %s, oneDNN %s, %d threads",
                 Nd4j.getBackend().getClass().getSimpleName(),

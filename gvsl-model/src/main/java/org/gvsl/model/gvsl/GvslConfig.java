@@ -1,6 +1,7 @@
 package org.gvsl.model.gvsl;
 
 import org.gvsl.model.network.UNetWidths;
+import org.gvsl.model.optim.BiasCorrectedAdam;
 
 /**
  * Everything that defines a GVSL model and its optimiser, immutable, with the method's defaults (spec §1–§5).
@@ -31,15 +32,7 @@ public record GvslConfig(UNetWidths widths, int nccWindow, double lambdaSmooth, 
         }
         requireNonNegative("lambdaSmooth", lambdaSmooth);
         requireNonNegative("lambdaMse", lambdaMse);
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
-        }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("Adam betas must lie in [0, 1), got beta1=" + beta1 + ", beta2=" + beta2);
-        }
-        if (!(adamEpsilon > 0)) {
-            throw new IllegalArgumentException("adamEpsilon must be positive, got " + adamEpsilon);
-        }
+        BiasCorrectedAdam.requireValid(learningRate, beta1, beta2, adamEpsilon);
     }
 
     /** A builder holding the defaults. */
@@ -68,10 +61,10 @@ public record GvslConfig(UNetWidths widths, int nccWindow, double lambdaSmooth, 
         private double lambdaMse = 1.0;
         private Variant variant = Variant.FULL;
         private long seed = 1;
-        private double learningRate = 1e-4;
-        private double beta1 = 0.9;
-        private double beta2 = 0.999;
-        private double adamEpsilon = 1e-8;
+        private double learningRate = BiasCorrectedAdam.DEFAULT_LEARNING_RATE;
+        private double beta1 = BiasCorrectedAdam.DEFAULT_BETA1;
+        private double beta2 = BiasCorrectedAdam.DEFAULT_BETA2;
+        private double adamEpsilon = BiasCorrectedAdam.DEFAULT_EPSILON;
 
         private Builder() {
         }

@@ -1,12 +1,8 @@
 package org.gvsl.model.gvsl;
 
+import org.gvsl.model.optim.TrainingStep;
 import org.gvsl.model.shape.SpatialSize;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.ListenerVariables;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -157,43 +153,12 @@ public final class GvslGraph {
     public Map<String, Double> fit(Map<String, INDArray> inputs) {
         INDArray[] features = this.inputs.stream().map(inputs::get).toArray(INDArray[]::new);
         List<String> terms = lossNames().stream().filter(n -> !n.equals(LOSS_TOTAL)).toList();
-        LossRecorder recorder = new LossRecorder(terms);
-        sd.fit(new MultiDataSet(features, null), recorder);
-        Map<String, Double> losses = new LinkedHashMap<>();
-        terms.forEach(t -> losses.put(t, recorder.values.get(t)));
+        Map<String, Double> losses = TrainingStep.fit(sd, new MultiDataSet(features, null), terms);
         // SameDiff starts backpropagation from the loss variable's gradient and never evaluates the variable
         // itself during fit, so the total is formed here from its terms, with the graph's weights.
         losses.put(LOSS_TOTAL, losses.getOrDefault(LOSS_NCC, 0.0)
                 + config.lambdaSmooth() * losses.getOrDefault(LOSS_SMOOTH, 0.0)
                 + config.lambdaMse() * losses.getOrDefault(LOSS_MSE, 0.0));
         return losses;
-    }
-
-    /** Captures the loss terms during {@code fit}, without a second forward pass. */
-    private static final class LossRecorder extends BaseListener {
-        private final List<String> names;
-        private final Map<String, Double> values = new LinkedHashMap<>();
-
-        LossRecorder(List<String> names) {
-            this.names = names;
-        }
-
-        @Override
-        public ListenerVariables requiredVariables(SameDiff sd) {
-            return ListenerVariables.builder().trainingVariables(names.toArray(String[]::new)).build();
-        }
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public void activationAvailable(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet batch,
-                                        SameDiffOp op, String varName, INDArray activation) {
-            if (names.contains(varName)) {
-                values.put(varName, activation.getDouble(0));
-            }
-        }
     }
 }

@@ -82,33 +82,61 @@ public final class ModelWeights {
      *
      * @param allowUnused whether weights the graph does not have may be present (e.g. the heads of the full model
      *                    when loading into an ablation); every variable of the graph must always be given
-     * @throws IllegalArgumentException listing missing or unused names, or naming a tensor whose shape differs
+     * @throws IllegalArgumentException listing missing or unused names, or naming each tensor whose shape differs
      */
     public static void assign(SameDiff sd, Map<String, INDArray> weights, boolean allowUnused) {
+        List<SDVariable> targets = sd.variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
+        TreeSet<String> unused = copy(targets, weights);
+        if (!allowUnused && !unused.isEmpty()) {
+            throw new IllegalArgumentException(unused.size() + " weights do not belong to this model: " + unused);
+        }
+    }
+
+    /**
+     * Copies weights into the tensors of a graph whose names start with {@code prefix} (e.g. {@code "unet."}: the
+     * backbone), trainable or frozen into constants, converting to the graph's precision. Every such tensor must be
+     * given; weights under other names, or that the graph does not have, are ignored (the Z-Matching heads of a
+     * pre-trained GVSL dict; the decoder, for a graph that uses the encoder only).
+     *
+     * @throws IllegalArgumentException listing the missing names or naming each tensor whose shape differs
+     */
+    public static void assignPrefix(SameDiff sd, Map<String, INDArray> weights, String prefix) {
+        List<SDVariable> targets = sd.variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE
+                        || v.getVariableType() == VariableType.CONSTANT)
+                .filter(v -> v.name().startsWith(prefix)).toList();
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("the graph has no tensors named " + prefix + "*");
+        }
+        copy(targets, weights);
+    }
+
+    /** Checks, then copies: all or nothing. Returns the names of the weights that no target took. */
+    private static TreeSet<String> copy(List<SDVariable> targets, Map<String, INDArray> weights) {
         List<String> missing = new ArrayList<>();
+        List<String> badShapes = new ArrayList<>();
         TreeSet<String> unused = new TreeSet<>(weights.keySet());
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() != VariableType.VARIABLE) {
-                continue;
-            }
+        for (SDVariable v : targets) {
             INDArray w = weights.get(v.name());
             unused.remove(v.name());
             if (w == null) {
                 missing.add(v.name());
-                continue;
+            } else if (!Arrays.equals(v.getArr().shape(), w.shape())) {
+                badShapes.add("weight '" + v.name() + "' has shape " + Arrays.toString(w.shape())
+                        + ", the model expects " + Arrays.toString(v.getArr().shape()));
             }
-            INDArray current = v.getArr();
-            if (!Arrays.equals(current.shape(), w.shape())) {
-                throw new IllegalArgumentException("weight '" + v.name() + "' has shape " + Arrays.toString(w.shape())
-                        + ", the model expects " + Arrays.toString(current.shape()));
-            }
-            current.assign(w.castTo(current.dataType()));
+        }
+        if (!badShapes.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", badShapes));
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("weights missing for " + missing.size() + " model tensors: " + missing);
         }
-        if (!allowUnused && !unused.isEmpty()) {
-            throw new IllegalArgumentException(unused.size() + " weights do not belong to this model: " + unused);
+        for (SDVariable v : targets) {
+            INDArray current = v.getArr();
+            current.assign(weights.get(v.name()).castTo(current.dataType()));
         }
+        return unused;
     }
 }

@@ -1,6 +1,7 @@
 package org.gvsl.model.heads;
 
 import org.gvsl.model.blocks.DoubleConv;
+import org.gvsl.model.blocks.GlobalAveragePool;
 import org.gvsl.model.blocks.GroupNorm;
 import org.gvsl.model.blocks.Linear;
 import org.gvsl.model.blocks.ParameterFactory;
@@ -45,9 +46,7 @@ public final class AffineHead {
     public SDVariable rawValues(SDVariable globalMoving, SDVariable globalFixed, SpatialSize size) {
         SameDiff sd = globalMoving.getSameDiff();
         SDVariable h = features.forward(sd.concat(1, globalMoving, globalFixed), size);
-        // A 1×1×1 bottleneck is already pooled (and ND4J cannot reduce its size-1 axes, see StagedMean).
-        SDVariable pooled = size.voxels() == 1 ? sd.reshape(h, -1, hidden)
-                : sd.mean(sd.reshape(h, -1, hidden, size.voxels()), 2);
+        SDVariable pooled = GlobalAveragePool.apply(h, hidden, size);
         return sd.concat(1, rotation.forward(pooled), scale.forward(pooled), translation.forward(pooled),
                 shear.forward(pooled));
     }

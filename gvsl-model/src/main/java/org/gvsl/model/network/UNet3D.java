@@ -8,9 +8,12 @@ import org.gvsl.model.blocks.TrilinearUpsample;
 import org.gvsl.model.shape.SpatialSize;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling3D;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Map;
 
 /**
  * The GVSL backbone (spec §1): a 3-D U-Net with 4 down-samplings and GroupNorm, weight-compatible with the
@@ -22,10 +25,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>any input size: each spatial axis is zero-padded to a multiple of 16 ({@code diff/2} before, the rest
  *       after) and the decoder output is cropped back.</li>
  * </ul>
- * Input {@code x [N, 1, D, H, W]}; outputs the <b>global</b> features {@code g [N, c4, D'/16, H'/16, W'/16]}
- * (bottleneck of the padded input, D' = D rounded up to 16) and the <b>local</b> features
- * {@code f [N, c8, D, H, W]}. Parameters are named {@code PREFIX.inc.double_conv.0.weight}, …, as the reference
- * state dict; conv weights are Kaiming-normal.
+ * Input {@code x [N, 1, D, H, W]} (N may be a dynamic −1); outputs the <b>global</b> features
+ * {@code g [N, c4, D'/16, H'/16, W'/16]} (bottleneck of the padded input, D' = D rounded up to 16) and the
+ * <b>local</b> features {@code f [N, c8, D, H, W]}. Parameters are named {@code PREFIX.inc.double_conv.0.weight}, …,
+ * as the reference state dict; conv weights are Kaiming-normal.
+ *
+ * <p>{@link #encoderOnly} builds only {@code inc} and {@code down1..4} (the same parameters, names and initial
+ * values as the full network's encoder) for tasks that need the global features alone: {@link #encode} runs it,
+ * and no decoder parameter exists in the graph.
  */
 public final class UNet3D {
 
@@ -35,16 +42,36 @@ public final class UNet3D {
     private final UNetWidths widths;
     private final DoubleConv inc;
     private final DoubleConv[] down = new DoubleConv[4];
-    private final DoubleConv[] up = new DoubleConv[4];
+    /** Null for an encoder-only network. */
+    private final DoubleConv[] up;
 
     /** The network's outputs: bottleneck features with their size, and full-resolution features. */
     public record Features(SDVariable global, SpatialSize globalSize, SDVariable local) {
     }
 
     /**
+     * The encoder's output.
+     *
+     * @param global     the bottleneck features {@code g [N, c4, D'/16, H'/16, W'/16]}
+     * @param globalSize their spatial size
+     */
+    public record Encoded(SDVariable global, SpatialSize globalSize) {
+    }
+
+    /** The encoder's levels: the skip features of levels 0..4 (level 4 is g) and their sizes. */
+    private record Levels(SDVariable[] skips, SpatialSize[] sizes) {
+    }
+
+    /**
+     * The whole network (encoder and decoder).
+     *
      * @param prefix parameter-name prefix, {@code "unet"} inside GVSL
      */
     public UNet3D(ParameterFactory params, String prefix, UNetWidths widths) {
+        this(params, prefix, widths, true);
+    }
+
+    private UNet3D(ParameterFactory params, String prefix, UNetWidths widths, boolean withDecoder) {
         this.widths = widths;
         ParameterFactory.Init init = ParameterFactory.Init.KAIMING_NORMAL;
         int[] c = widths.toArray();
@@ -53,6 +80,11 @@ public final class UNet3D {
             down[i - 1] = new DoubleConv(params, prefix + ".down" + i + ".maxpool_conv.1", c[i - 1], c[i],
                     GroupNorm.groupsFor(c[i]), init);
         }
+        if (!withDecoder) {
+            this.up = null;
+            return;
+        }
+        this.up = new DoubleConv[4];
         // up_i joins the skip of level 4−i (width c[4−i]) with the upsampled previous output (c[3+i]).
         for (int i = 1; i <= 4; i++) {
             int skip = c[4 - i];
@@ -62,17 +94,57 @@ public final class UNet3D {
         }
     }
 
+    /**
+     * The encoder alone ({@code inc}, {@code down1..4}): the parameters of {@link #UNet3D(ParameterFactory, String,
+     * UNetWidths)}'s encoder, same names and same initial values, and no decoder parameters. Only {@link #encode}
+     * works on it.
+     */
+    public static UNet3D encoderOnly(ParameterFactory params, String prefix, UNetWidths widths) {
+        return new UNet3D(params, prefix, widths, false);
+    }
+
+    /** Whether this network has its decoder (false for {@link #encoderOnly}). */
+    public boolean hasDecoder() {
+        return up != null;
+    }
+
     /** The padded size of an input: each axis rounded up to a multiple of {@link #FACTOR}. */
     public static SpatialSize paddedSize(SpatialSize size) {
         return new SpatialSize(roundUp(size.d()), roundUp(size.h()), roundUp(size.w()));
     }
 
-    /** Runs the network on {@code x [N, 1, size]}. */
+    /**
+     * Runs the whole network on {@code x [N, 1, size]}.
+     *
+     * @throws IllegalStateException on an {@link #encoderOnly} network
+     */
     public Features forward(SDVariable x, SpatialSize size) {
-        SameDiff sd = x.getSameDiff();
+        if (up == null) {
+            throw new IllegalStateException("this U-Net was built encoder-only: use encode(), not forward()");
+        }
         SpatialSize padded = paddedSize(size);
-        SDVariable input = padded.equals(size) ? x : pad(x, size, padded);
+        Levels levels = levels(x, size, padded);
+        SDVariable[] skips = levels.skips();
+        SpatialSize[] sizes = levels.sizes();
+        SDVariable h = skips[4];
+        for (int i = 1; i <= 4; i++) {
+            int level = 4 - i;
+            h = upLevel(i, h, sizes[level + 1], skips[level], sizes[level]);
+        }
+        SDVariable local = padded.equals(size) ? h : crop(h, size, padded);
+        return new Features(skips[4], sizes[4], local);
+    }
 
+    /** Runs the encoder alone on {@code x [N, 1, size]}: the global features of {@link #forward}, nothing else. */
+    public Encoded encode(SDVariable x, SpatialSize size) {
+        Levels levels = levels(x, size, paddedSize(size));
+        return new Encoded(levels.skips()[4], levels.sizes()[4]);
+    }
+
+    /** The encoder: pads the input, then {@code inc} and {@code down1..4}. */
+    private Levels levels(SDVariable x, SpatialSize size, SpatialSize padded) {
+        SameDiff sd = x.getSameDiff();
+        SDVariable input = padded.equals(size) ? x : pad(x, size, padded);
         SDVariable[] skips = new SDVariable[5];
         SpatialSize[] sizes = new SpatialSize[5];
         sizes[0] = padded;
@@ -82,13 +154,7 @@ public final class UNet3D {
             sizes[i] = new SpatialSize(s.d() / 2, s.h() / 2, s.w() / 2);
             skips[i] = downLevel(i, skips[i - 1], sizes[i]);
         }
-        SDVariable h = skips[4];
-        for (int i = 1; i <= 4; i++) {
-            int level = 4 - i;
-            h = upLevel(i, h, sizes[level + 1], skips[level], sizes[level]);
-        }
-        SDVariable local = padded.equals(size) ? h : crop(h, size, padded);
-        return new Features(skips[4], sizes[4], local);
+        return new Levels(skips, sizes);
     }
 
     public UNetWidths widths() {
@@ -141,5 +207,27 @@ public final class UNet3D {
 
     private static int roundUp(int s) {
         return (s + FACTOR - 1) / FACTOR * FACTOR;
+    }
+
+    /**
+     * The widths of the U-Net whose weights are given under {@code PREFIX.*} (e.g. a state dict's {@code unet.*}):
+     * each block's output width, read off the shape {@code [c, Cin, 3, 3, 3]} of its first convolution's weight.
+     *
+     * @throws IllegalArgumentException naming the first block whose weight is missing, or widths that are invalid
+     */
+    public static UNetWidths widthsOf(Map<String, INDArray> weights, String prefix) {
+        String[] blocks = {".inc", ".down1.maxpool_conv.1", ".down2.maxpool_conv.1", ".down3.maxpool_conv.1",
+                ".down4.maxpool_conv.1", ".up1.conv", ".up2.conv", ".up3.conv", ".up4.conv"};
+        int[] widths = new int[blocks.length];
+        for (int i = 0; i < blocks.length; i++) {
+            String name = prefix + blocks[i] + ".double_conv.0.weight";
+            INDArray w = weights.get(name);
+            if (w == null || w.rank() != 5) {
+                throw new IllegalArgumentException(w == null ? "the weights have no " + name
+                        : name + " has shape " + java.util.Arrays.toString(w.shape()) + ", not [Cout, Cin, 3, 3, 3]");
+            }
+            widths[i] = Math.toIntExact(w.size(0));
+        }
+        return UNetWidths.of(widths);
     }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
  * {@code doDiff} is not enough either: {@code SameDiff.createGradFunction()} clones every op through FlatBuffers,
  * which rebuilds it from the class registered for the native op hash (deeplearning4j#9670). {@link #register()}
  * therefore maps the hash of {@code gather} to this class; it must run before graphs are built or loaded, and
- * every graph factory of this module calls it. The swap cannot break other users of {@code gather}, whose
- * gradient did not work before.
+ * {@link org.gvsl.model.backend.GraphRuntime#start()} runs it (every graph of the project is made or loaded there).
+ * The swap cannot break other users of {@code gather}, whose gradient did not work before.
  *
  * <p>Shapes: {@code params [V, C…]}, {@code indices [M]} (int), output {@code [M, C…]}. The indices receive no
  * gradient.
@@ -39,7 +39,14 @@ public final class DifferentiableGather extends Gather {
         super(sd, params, indices, 0, false);
     }
 
-    /** Adds {@code params[indices]} (rows) to the graph of {@code params}. */
+    /**
+     * Adds {@code params[indices]} (rows) to the graph of {@code params}.
+     *
+     * <p>It registers the class itself ({@link #register()}, a no-op after the first call) rather than trusting
+     * that {@link org.gvsl.model.backend.GraphRuntime} did: this is public API, and a graph made outside the
+     * runtime ({@code SameDiff.create()} in a user's program) would otherwise lose this gradient silently when
+     * {@code createGradFunction()} clones the op, with no error to point at the cause.
+     */
     public static SDVariable rows(SDVariable params, SDVariable indices) {
         register();
         return new DifferentiableGather(params.getSameDiff(), params, indices).outputVariable();
@@ -60,7 +67,10 @@ public final class DifferentiableGather extends Gather {
         return List.of(scatter.outputVariable(), sameDiff.zerosLike(indices));
     }
 
-    /** Maps the native {@code gather} op hash to this class, so cloned and loaded graphs keep the gradient. */
+    /**
+     * Maps the native {@code gather} op hash to this class, so cloned and loaded graphs keep the gradient. Called by
+     * {@link org.gvsl.model.backend.GraphRuntime#start()} and {@link #rows}; idempotent.
+     */
     @SuppressWarnings("unchecked")
     public static synchronized void register() {
         if (registered) {

@@ -67,6 +67,22 @@ public final class StagedMean {
         return m;
     }
 
+    /**
+     * The means of the consecutive rows of {@code rowLength} elements of {@code x} (C order), as a vector {@code [R]}
+     * with R = elements / rowLength (R may be unknown when the graph is built, e.g. a dynamic batch).
+     */
+    public static SDVariable rows(SDVariable x, long rowLength) {
+        SameDiff sd = x.getSameDiff();
+        if (rowLength == 1) {
+            return sd.reshape(x, -1);
+        }
+        long[] layout = layout(rowLength);
+        long[] shape = new long[1 + layout.length];
+        shape[0] = -1;
+        System.arraycopy(layout, 0, shape, 1, layout.length);
+        return sd.reshape(trailing(sd.reshape(x, shape), 1, shape.length), -1);
+    }
+
     /** The mean of all {@code count} elements of {@code x}, as a scalar. */
     public static SDVariable all(SDVariable x, long count) {
         SameDiff sd = x.getSameDiff();

@@ -22,6 +22,15 @@ import java.util.Objects;
  */
 public final class BiasCorrectedAdam implements IUpdater {
 
+    /** The method's step size (spec §5, pre-training and transfer alike). */
+    public static final double DEFAULT_LEARNING_RATE = 1e-4;
+    /** PyTorch's default β1. */
+    public static final double DEFAULT_BETA1 = 0.9;
+    /** PyTorch's default β2. */
+    public static final double DEFAULT_BETA2 = 0.999;
+    /** PyTorch's default ε. */
+    public static final double DEFAULT_EPSILON = 1e-8;
+
     private double learningRate;
     private double beta1;
     private double beta2;
@@ -36,6 +45,23 @@ public final class BiasCorrectedAdam implements IUpdater {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+    }
+
+    /**
+     * Checks the hyper-parameters: a positive, finite step size, betas in [0, 1), a positive ε.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static void requireValid(double learningRate, double beta1, double beta2, double epsilon) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must lie in [0, 1), got beta1=" + beta1 + ", beta2=" + beta2);
+        }
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("adamEpsilon must be positive, got " + epsilon);
+        }
     }
 
     public double beta1() {

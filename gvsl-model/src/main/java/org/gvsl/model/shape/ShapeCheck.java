@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Shape validation at graph-building time. SameDiff knows the shapes of placeholders, variables and constants
  * (a placeholder's unknown dimension is −1, which matches anything); for intermediate results it may not, and
- * then the check passes and the native op reports a mismatch at run time.
+ * then the check passes and the native op reports a mismatch at run time. A negative entry of the expected shape
+ * (e.g. a dynamic batch size) matches anything too.
  */
 public final class ShapeCheck {
 
@@ -26,7 +27,7 @@ public final class ShapeCheck {
         }
         boolean matches = actual.length == expected.length;
         for (int i = 0; matches && i < actual.length; i++) {
-            matches = actual[i] < 0 || actual[i] == expected[i];
+            matches = actual[i] < 0 || expected[i] < 0 || actual[i] == expected[i];
         }
         if (!matches) {
             throw new IllegalArgumentException(owner + " expected the " + what + " with shape "

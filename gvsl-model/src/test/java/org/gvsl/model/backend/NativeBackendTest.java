@@ -8,7 +8,7 @@ class NativeBackendTest {
 
     @Test
     void theOneDnnBinaryIsLoadedWhenItIsOnTheClassPath() {
-        NativeBackend.initialise();
+        GraphRuntime.start();
         boolean onednnJar = NativeBackend.class.getResource(
                 "/org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64-onednn/libnd4jcpu.so") != null;
         if (onednnJar) {

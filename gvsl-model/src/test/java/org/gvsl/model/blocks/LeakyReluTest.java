@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeakyReluTest {
 
@@ -36,6 +37,8 @@ class LeakyReluTest {
     @Test
     void rejectsASlopeOutsideZeroOne() {
         SameDiff sd = GradientCheck.graph();
-        assertThrows(IllegalArgumentException.class, () -> LeakyRelu.apply(sd.constant(Nd4j.zeros(2)), 1.5));
+        String e = assertThrows(IllegalArgumentException.class, () -> LeakyRelu.apply(sd.constant(Nd4j.zeros(2)), 1.5))
+                .getMessage();
+        assertTrue(e.contains("LeakyReLU slope must lie in (0, 1), got 1.5"), e);
     }
 }

@@ -34,10 +34,10 @@ class GvslConfigTest {
     void invalidValuesAreRejectedWithTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GvslConfig.builder().optNccWindow(4).build());
-        assertTrue(e.getMessage().contains("4"), e.getMessage());
+        assertTrue(e.getMessage().contains("nccWindow must be odd and positive, got 4"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> GvslConfig.builder().optLambdaMse(-1).build());
-        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+        assertTrue(e.getMessage().contains("lambdaMse must be finite and ≥ 0, got -1.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> GvslConfig.builder().optLearningRate(0).build());
-        assertTrue(e.getMessage().contains("learningRate"), e.getMessage());
+        assertTrue(e.getMessage().contains("learningRate must be positive and finite, got 0.0"), e.getMessage());
     }
 }

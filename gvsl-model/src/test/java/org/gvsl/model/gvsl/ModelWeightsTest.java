@@ -80,4 +80,40 @@ class ModelWeightsTest {
         IOException e = assertThrows(IOException.class, () -> ModelWeights.readNpz(file));
         assertTrue(e.getMessage().contains("broken.npz"), e.getMessage());
     }
+
+    @Test
+    void assignPrefixFillsThePrefixedTensorsTrainedOrFrozenAndIgnoresTheRest() {
+        SameDiff sd = GradientCheck.graph();
+        ParameterFactory p = new ParameterFactory(sd, DataType.FLOAT, 0);
+        p.filled("unet.a", 0, 2);
+        p.filled("unet.b", 0, 3);
+        p.filled("head.w", 7, 2);
+        sd.convertToConstants(java.util.List.of(sd.getVariable("unet.b")));
+        Map<String, INDArray> weights = Map.of("unet.a", Nd4j.createFromArray(1.0, 2.0),
+                "unet.b", Nd4j.createFromArray(3.0, 4.0, 5.0), "fc_rot.weight", Nd4j.zeros(3, 4));
+        ModelWeights.assignPrefix(sd, weights, "unet.");
+        assertEquals(Nd4j.createFromArray(1f, 2f), sd.getArrForVarName("unet.a"));
+        assertEquals(Nd4j.createFromArray(3f, 4f, 5f), sd.getArrForVarName("unet.b"));
+        assertEquals(Nd4j.createFromArray(7f, 7f), sd.getArrForVarName("head.w"), "outside the prefix: untouched");
+    }
+
+    @Test
+    void assignPrefixListsEveryMissingTensorAndEveryShapeMismatchAndChangesNothing() {
+        SameDiff sd = GradientCheck.graph();
+        ParameterFactory p = new ParameterFactory(sd, DataType.FLOAT, 0);
+        p.filled("unet.a", 0, 2);
+        p.filled("unet.b", 0, 3);
+        p.filled("unet.c", 0, 1);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> ModelWeights.assignPrefix(sd, Map.of("unet.a", Nd4j.ones(2)), "unet."));
+        assertTrue(missing.getMessage().contains("2 model tensors: [unet.b, unet.c]"), missing.getMessage());
+        IllegalArgumentException shapes = assertThrows(IllegalArgumentException.class, () -> ModelWeights.assignPrefix(
+                sd, Map.of("unet.a", Nd4j.ones(3), "unet.b", Nd4j.ones(2), "unet.c", Nd4j.ones(1)), "unet."));
+        assertTrue(shapes.getMessage().contains("'unet.a' has shape [3], the model expects [2]")
+                && shapes.getMessage().contains("'unet.b' has shape [2], the model expects [3]"), shapes.getMessage());
+        assertEquals(0.0, sd.getArrForVarName("unet.c").getDouble(0), "nothing assigned after an error");
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> ModelWeights.assignPrefix(sd, Map.of(), "backbone."));
+        assertTrue(none.getMessage().contains("backbone.*"), none.getMessage());
+    }
 }

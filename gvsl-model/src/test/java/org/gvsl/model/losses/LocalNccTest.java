@@ -96,7 +96,7 @@ class LocalNccTest {
     @Test
     void rejectsAnEvenWindow() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LocalNcc(8));
-        assertTrue(e.getMessage().contains("8"), e.getMessage());
+        assertTrue(e.getMessage().contains("the NCC window must be odd and positive, got 8"), e.getMessage());
     }
 
     @Test

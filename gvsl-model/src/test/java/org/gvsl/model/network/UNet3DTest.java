@@ -9,10 +9,18 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UNet3DTest {
 
@@ -41,5 +49,54 @@ class UNet3DTest {
         long count = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .mapToLong(v -> v.getArr().length()).sum();
         assertEquals(23_538_144L, count);
+    }
+
+    @Test
+    void theEncoderAloneHasTheEncodersParametersAndComputesTheSameGlobalFeatures() {
+        SameDiff full = GradientCheck.graph();
+        UNet3D unet = new UNet3D(new ParameterFactory(full, DataType.DOUBLE, 4), "unet", TINY);
+        SameDiff enc = GradientCheck.graph();
+        UNet3D encoder = UNet3D.encoderOnly(new ParameterFactory(enc, DataType.DOUBLE, 4), "unet", TINY);
+        assertFalse(encoder.hasDecoder());
+        List<String> encoderNames = parameterNames(enc);
+        List<String> expected = parameterNames(full).stream().filter(n -> !n.startsWith("unet.up")).toList();
+        assertEquals(expected, encoderNames);
+        assertEquals(40, encoderNames.size(), "inc and down1..4: 5 double convolutions of 8 tensors");
+        for (String name : encoderNames) {
+            assertEquals(full.getArrForVarName(name), enc.getArrForVarName(name), name);
+        }
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 1, 9, 16, 5);
+        SpatialSize size = new SpatialSize(9, 16, 5);
+        UNet3D.Encoded g = encoder.encode(enc.constant(x), size);
+        assertEquals(new SpatialSize(1, 1, 1), g.globalSize());
+        assertEquals(Graphs.eval(unet.forward(full.constant(x), size).global()), Graphs.eval(g.global()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> encoder.forward(enc.constant(x), size));
+        assertTrue(e.getMessage().contains("encoder-only"), e.getMessage());
+    }
+
+    private static List<String> parameterNames(SameDiff sd) {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .map(SDVariable::name).toList();
+    }
+
+    @Test
+    void widthsAreReadOffTheWeightsShapes() {
+        UNetWidths widths = new UNetWidths(4, 4, 8, 8, 16, 8, 8, 4, 2);
+        Map<String, INDArray> weights = weightsOf(widths);
+        assertEquals(widths, UNet3D.widthsOf(weights, "unet"));
+
+        weights.remove("unet.up3.conv.double_conv.0.weight");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UNet3D.widthsOf(weights, "unet"));
+        assertTrue(e.getMessage().contains("no unet.up3.conv.double_conv.0.weight"), e.getMessage());
+    }
+
+    /** The weights of a seeded U-Net, by name. */
+    private static Map<String, INDArray> weightsOf(UNetWidths widths) {
+        SameDiff sd = GradientCheck.graph();
+        new UNet3D(new ParameterFactory(sd, DataType.FLOAT, 0), "unet", widths);
+        Map<String, INDArray> weights = new HashMap<>();
+        sd.variables().forEach(v -> weights.put(v.name(), v.getArr()));
+        return weights;
     }
 }

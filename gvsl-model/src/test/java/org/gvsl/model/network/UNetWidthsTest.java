@@ -25,18 +25,20 @@ class UNetWidthsTest {
     @Test
     void rejectsAWrongCount() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UNetWidths.parse("8,16"));
-        assertTrue(e.getMessage().contains("got 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("got 2 in \"8,16\""), e.getMessage());
     }
 
     @Test
     void rejectsAWidthItsGroupNormCannotSplit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new UNetWidths(8, 16, 32, 44, 128, 64, 32, 16, 8));
-        assertTrue(e.getMessage().contains("44"), e.getMessage());
+        assertTrue(e.getMessage().contains("got 44 in [8, 16, 32, 44, 128"), e.getMessage());
     }
 
     @Test
     void rejectsAnOddBottleneck() {
-        assertThrows(IllegalArgumentException.class, () -> new UNetWidths(8, 16, 32, 64, 7, 64, 32, 16, 8));
+        String e = assertThrows(IllegalArgumentException.class, () -> new UNetWidths(8, 16, 32, 64, 7, 64, 32, 16, 8))
+                .getMessage();
+        assertTrue(e.contains("c4 and c8 must be even (the heads use c4/2 and c8/2), got [8, 16, 32, 64, 7, 64, 32, 16, 8]"), e);
     }
 }

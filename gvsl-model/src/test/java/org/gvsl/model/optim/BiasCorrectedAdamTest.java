@@ -1,6 +1,7 @@
 package org.gvsl.model.optim;
 
 import org.gvsl.model.GradientCheck;
+import org.gvsl.model.backend.GraphRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -10,11 +11,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.File;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BiasCorrectedAdamTest {
 
@@ -73,13 +75,13 @@ class BiasCorrectedAdamTest {
     }
 
     @Test
-    void stateAndStepCountSurviveSaveAndLoad(@TempDir Path dir) {
+    void stateAndStepCountSurviveSaveAndLoad(@TempDir Path dir) throws Exception {
         double[] w0 = {0.5, -2.0, 3.0};
         SameDiff sd = problem(w0);
         step(sd);
-        File file = dir.resolve("model.fb").toFile();
-        sd.save(file, true);
-        SameDiff loaded = SameDiff.load(file, true);
+        Path file = dir.resolve("model.fb");
+        sd.save(file.toFile(), true);
+        SameDiff loaded = GraphRuntime.load(file, true);
         step(loaded);
         step(sd);
         assertArrayEquals(sd.getArrForVarName("w").toDoubleVector(), loaded.getArrForVarName("w").toDoubleVector(), 0.0);
@@ -98,5 +100,16 @@ class BiasCorrectedAdamTest {
         float tiny = (float) (2 - LR * 4e-7 / (4e-7 + EPS));
         assertArrayEquals(new float[] {0.9f, -0.9f, tiny}, sd.getArrForVarName("w").toFloatVector(), 1e-6f);
         assertEquals(DataType.FLOAT, sd.getArrForVarName("w").dataType());
+    }
+
+    @Test
+    void invalidHyperParametersAreRejectedWithTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BiasCorrectedAdam.requireValid(Double.NaN, 0.9, 0.999, 1e-8));
+        assertTrue(e.getMessage().contains("learningRate") && e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BiasCorrectedAdam.requireValid(1e-4, 1.0, 0.999, 1e-8));
+        assertTrue(e.getMessage().contains("beta1=1.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BiasCorrectedAdam.requireValid(1e-4, 0.9, 0.999, 0));
+        assertTrue(e.getMessage().contains("adamEpsilon") && e.getMessage().contains("0.0"), e.getMessage());
     }
 }

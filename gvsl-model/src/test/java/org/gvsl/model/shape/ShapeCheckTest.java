@@ -19,6 +19,16 @@ class ShapeCheckTest {
     }
 
     @Test
+    void aNegativeExpectedDimensionMatchesAnything() {
+        SameDiff sd = GradientCheck.graph();
+        var x = sd.placeHolder("x", DataType.FLOAT, 3, 2, 4, 4, 4);
+        assertDoesNotThrow(() -> ShapeCheck.require(x, new long[] {-1, 2, 4, 4, 4}, "op", "input"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ShapeCheck.require(x, new long[] {-1, 3, 4, 4, 4}, "op", "input"));
+        assertTrue(e.getMessage().contains("[-1, 3, 4, 4, 4]"), e.getMessage());
+    }
+
+    @Test
     void aKnownMismatchNamesTheOperationTheArgumentAndBothShapes() {
         SameDiff sd = GradientCheck.graph();
         var x = sd.placeHolder("x", DataType.FLOAT, 2, 1, 4, 4, 4);

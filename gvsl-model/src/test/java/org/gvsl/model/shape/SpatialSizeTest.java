@@ -23,6 +23,7 @@ class SpatialSizeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SpatialSize.of(new long[] {1, 2, 3}));
         assertTrue(e.getMessage().contains("[1, 2, 3]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SpatialSize(0, 1, 1));
+        String zero = assertThrows(IllegalArgumentException.class, () -> new SpatialSize(0, 1, 1)).getMessage();
+        assertTrue(zero.contains("spatial size must be positive, got 0×1×1"), zero);
     }
 }

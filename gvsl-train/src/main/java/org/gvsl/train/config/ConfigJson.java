@@ -27,11 +27,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@link PretrainConfig} as JSON (written beside the weights) and JSON or YAML (read from files), with the same
- * keys both ways: the record components, {@code model} nested ({@link org.gvsl.model.gvsl.GvslConfig}'s
- * components). Widths are written as an array of 9 integers and read from such an array or from a string
- * ({@code "paper"}, {@code "narrow"} or {@code "8,16,…"}); paths are plain strings; enum names are read
- * case-insensitively.
+ * Configuration records (e.g. {@link PretrainConfig}) as JSON (written beside the weights) and JSON or YAML (read
+ * from files), with the same keys both ways: the record components, nested records as nested objects (so the
+ * option key {@code model.widths} is {@code widths} inside {@code model}). Widths are written as an array of 9
+ * integers and read from such an array or from a string ({@code "paper"}, {@code "narrow"} or {@code "8,16,…"});
+ * paths are plain strings; enum names are read case-insensitively.
  */
 public final class ConfigJson {
 
@@ -62,13 +62,13 @@ public final class ConfigJson {
         return JSON;
     }
 
-    /** The configuration as a JSON tree. */
-    public static ObjectNode toTree(PretrainConfig config) {
+    /** A configuration record as a JSON tree. */
+    public static ObjectNode toTree(Record config) {
         return JSON.valueToTree(config);
     }
 
-    /** The configuration as pretty-printed JSON text. */
-    public static String toJson(PretrainConfig config) {
+    /** A configuration record as pretty-printed JSON text. */
+    public static String toJson(Record config) {
         try {
             return JSON.writeValueAsString(config) + System.lineSeparator();
         } catch (JsonProcessingException e) {
@@ -77,7 +77,7 @@ public final class ConfigJson {
     }
 
     /** Writes {@link #toJson} to a file atomically ({@link AtomicFile}). */
-    public static void write(PretrainConfig config, Path file) throws IOException {
+    public static void write(Record config, Path file) throws IOException {
         String json = toJson(config);
         AtomicFile.write(file, tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
     }
@@ -112,6 +112,25 @@ public final class ConfigJson {
                     + tree.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         return object;
+    }
+
+    /** The node at a dotted key ({@code model.widths}); null where a part is missing or not an object. */
+    public static JsonNode get(JsonNode tree, String dottedKey) {
+        JsonNode node = tree;
+        for (String part : dottedKey.split("\\.")) {
+            node = node instanceof ObjectNode object ? object.get(part) : null;
+        }
+        return node;
+    }
+
+    /** Sets the node at a dotted key, making the objects above it. */
+    public static void put(ObjectNode tree, String dottedKey, JsonNode value) {
+        String[] parts = dottedKey.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.get(parts[i]) instanceof ObjectNode inner ? inner : node.putObject(parts[i]);
+        }
+        node.set(parts[parts.length - 1], value);
     }
 
     /** Writes widths as {@code [c0, …, c8]}. */

@@ -1,72 +1,28 @@
 package org.gvsl.train.config;
 
-import org.gvsl.model.network.UNetWidths;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The two sets of defaults of a pre-training run; which one applies follows from whether a data folder is given.
- * Every default that depends on the profile is defined here and nowhere else (the others are in {@link
- * PretrainConfig.Builder} and, for the model, in {@link org.gvsl.model.gvsl.GvslConfig.Builder}).
+ * The two sets of defaults of a command: the demo on built-in synthetic data, and the paper's run on a data folder.
+ * Which one applies follows from the one option of a table that {@linkplain ConfigOption#selectsProfile() selects
+ * it} (e.g. {@code --data DIR}): given, the paper's; absent or null, the demo's. The values themselves are the
+ * options' defaults ({@link ConfigOption#defaultFor}).
  */
 public enum Profile {
 
-    /**
-     * No data folder: the built-in synthetic CT data, narrow widths, 32³ crops, {@value #DEMO_STEPS} steps: a few
-     * minutes on a 2-core CPU with a visible fall of every loss term.
-     */
-    DEMO(UNetWidths.NARROW, 32, Profile.DEMO_STEPS, 50, 10, 50),
+    /** Without a data folder: small and fast, to see every part work in minutes on a CPU. */
+    DEMO,
 
-    /**
-     * A data folder: the paper's run (method.md §5): full widths, 128³ crops, 2×10⁵ steps. Full-width 128³
-     * training needs a GPU (about 20 GB and more; on a 24 GB CPU machine it does not fit).
-     */
-    PAPER(UNetWidths.PAPER, 128, 200_000, 1_000, 100, 1_000);
+    /** With a data folder: the paper's settings (method.md). */
+    PAPER;
 
-    /** Steps of the demo (a constant, for help texts). */
-    public static final int DEMO_STEPS = 240;
-
-    private final UNetWidths widths;
-    private final int crop;
-    private final int steps;
-    private final int checkpointEvery;
-    private final int plotEvery;
-    private final int previewEvery;
-
-    Profile(UNetWidths widths, int crop, int steps, int checkpointEvery, int plotEvery, int previewEvery) {
-        this.widths = widths;
-        this.crop = crop;
-        this.steps = steps;
-        this.checkpointEvery = checkpointEvery;
-        this.plotEvery = plotEvery;
-        this.previewEvery = previewEvery;
+    /** {@link #PAPER} when the selecting option has a value, {@link #DEMO} when it is missing or null. */
+    public static Profile of(JsonNode selectorValue) {
+        return selectorValue == null || selectorValue.isNull() || selectorValue.isMissingNode() ? DEMO : PAPER;
     }
 
-    /** U-Net widths c0..c8. */
-    public UNetWidths widths() {
-        return widths;
-    }
-
-    /** Side of the cubic training crop, voxels. */
-    public int crop() {
-        return crop;
-    }
-
-    /** Training steps (Adam iterations). */
-    public int steps() {
-        return steps;
-    }
-
-    /** Steps between checkpoints. */
-    public int checkpointEvery() {
-        return checkpointEvery;
-    }
-
-    /** Steps between refreshes of the loss-curve PNG. */
-    public int plotEvery() {
-        return plotEvery;
-    }
-
-    /** Steps between refreshes of the preview PNG. */
-    public int previewEvery() {
-        return previewEvery;
+    /** {@code demo} or {@code paper}, for help. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

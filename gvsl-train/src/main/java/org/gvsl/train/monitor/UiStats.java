@@ -23,8 +23,8 @@ import java.util.Objects;
 /**
  * DL4J training-UI statistics of a run ({@code ui-stats.bin}): SameDiff's {@link UIListener} writing the graph
  * structure, the total loss of every step, and every {@value #EVERY} steps the learning rate, the
- * update-to-parameter ratios and performance statistics. A resumed run appends to the file. View it with the DL4J
- * UI (module {@code deeplearning4j-ui}), whose SameDiff page loads such a file.
+ * update-to-parameter ratios and performance statistics. A resumed run appends to the file. {@link TrainingUi}
+ * ({@code gvsl ui}) shows it in DL4J's UI (module {@code deeplearning4j-ui}), whose SameDiff page loads such a file.
  *
  * <p>Why the loss goes through {@link #stepDone}: SameDiff hands listeners the value of the loss variable, but
  * computes that variable only if some op needs it, and for the GVSL graph none does ({@link GvslGraph#fit} forms

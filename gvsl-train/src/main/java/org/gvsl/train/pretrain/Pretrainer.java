@@ -3,6 +3,7 @@ package org.gvsl.train.pretrain;
 import org.gvsl.core.io.AtomicFile;
 import org.gvsl.data.loader.PairBatch;
 import org.gvsl.data.loader.PrefetchingLoader;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.backend.NativeMemory;
 import org.gvsl.model.gvsl.GvslGraph;
@@ -53,6 +54,10 @@ import java.util.Optional;
  * saved weights, Adam state and iteration count ({@link GraphState}), and the loader starts at the checkpoint's
  * step; since the batch of a step depends only on the seed and the step, the resumed run computes exactly what
  * the uninterrupted run would have.
+ *
+ * <p>It changes nothing of the process: the math thread count of {@code config.threads()} and AWT's headless mode
+ * are the program's to set ({@code org.gvsl.train.cli.Gvsl}); a program that trains through this class directly runs
+ * with ND4J's count (one thread per core) unless it sets its own.
  */
 public final class Pretrainer {
 
@@ -91,11 +96,7 @@ public final class Pretrainer {
      * @throws org.gvsl.data.loader.DataLoadingException when a volume cannot be read during training
      */
     public PretrainResult run() throws IOException, ConfigException {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-        NativeBackend.initialise();
-        MathThreads.apply(config.threads());
+        GraphRuntime.start();   // before the first array: the backend with the right native binary
         TrainingData trainingData = data != null ? data : TrainingData.from(config);
         CheckpointStore store = CheckpointStore.open(folder.checkpoints(), config.keepCheckpoints());
         Checkpoint from = resume ? resumePoint(store) : null;
@@ -156,7 +157,7 @@ public final class Pretrainer {
         double elapsed = elapsedBefore;
         Checkpoint lastCheckpoint = null;
         try (LossLog log = resume ? LossLog.resume(folder.losses(), terms, start) : LossLog.create(folder.losses(), terms);
-             PrefetchingLoader loader = PrefetchingLoader.builder().setSampler(trainingData.sampler())
+             PrefetchingLoader<PairBatch> loader = PrefetchingLoader.builder(trainingData.sampler())
                      .setBatchSize(config.batch()).setSeed(config.seed()).optWorkers(config.workers())
                      .optFirstStep(start).optSteps(config.steps() - start).build();
              ProgressDisplay progress = ProgressDisplay.start(start, config.steps(),

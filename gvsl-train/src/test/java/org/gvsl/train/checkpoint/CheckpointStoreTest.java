@@ -1,5 +1,6 @@
 package org.gvsl.train.checkpoint;
 
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.train.config.PretrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class CheckpointStoreTest {
         Checkpoint latest = store.latest().orElseThrow();
         assertEquals(state(4), latest.state());
         assertTrue(Files.size(latest.modelFile()) > 0);
-        assertEquals(4, SameDiff.load(latest.modelFile().toFile(), true).getTrainingConfig().getIterationCount());
+        assertEquals(4, GraphRuntime.load(latest.modelFile(), true).getTrainingConfig().getIterationCount());
     }
 
     @Test
@@ -73,6 +74,7 @@ class CheckpointStoreTest {
 
     @Test
     void keepMustBePositive(@TempDir Path dir) {
-        assertThrows(IllegalArgumentException.class, () -> CheckpointStore.open(dir, 0));
+        String e = assertThrows(IllegalArgumentException.class, () -> CheckpointStore.open(dir, 0)).getMessage();
+        assertTrue(e.contains("keep must be ≥ 1, got 0"), e);
     }
 }

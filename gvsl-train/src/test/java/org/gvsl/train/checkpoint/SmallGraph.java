@@ -1,6 +1,6 @@
 package org.gvsl.train.checkpoint;
 
-import org.gvsl.model.backend.NativeBackend;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.optim.BiasCorrectedAdam;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -18,8 +18,7 @@ final class SmallGraph {
 
     /** A fresh graph; {@code name} is the parameter's name. */
     static SameDiff create(String name) {
-        NativeBackend.initialise();
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = GraphRuntime.newGraph();
         SDVariable w = sd.var(name, Nd4j.createFromArray(0.5f, -2f, 3f));
         SDVariable c = sd.placeHolder("c", DataType.FLOAT, 3);
         sd.setLossVariables(w.mul(w).mul(c).sum().name());

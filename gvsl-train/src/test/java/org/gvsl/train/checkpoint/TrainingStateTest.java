@@ -31,8 +31,10 @@ class TrainingStateTest {
     void theSeedMustBeTheConfigurations() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new TrainingState(1, 2, 0, Map.of(), "", PretrainConfig.builder().build()));
-        assertTrue(e.getMessage().contains("state of seed 2 needs the run's configuration with that seed, got seed 1"));
-        assertThrows(IllegalArgumentException.class, () -> new TrainingState(-1, 1, 0, Map.of(), "",
-                PretrainConfig.builder().build()));
+        assertTrue(e.getMessage().contains("state of seed 2 needs the run's configuration with that seed, got seed 1"),
+                e.getMessage());
+        String step = assertThrows(IllegalArgumentException.class, () -> new TrainingState(-1, 1, 0, Map.of(), "",
+                PretrainConfig.builder().build())).getMessage();
+        assertTrue(step.contains("step must be ≥ 0, got -1"), step);
     }
 }

@@ -2,7 +2,8 @@ package org.gvsl.train.cli;
 
 import org.gvsl.model.gvsl.ModelWeights;
 import org.gvsl.train.TinyRun;
-import org.gvsl.train.config.Profile;
+import org.gvsl.train.config.ConfigOption;
+import org.gvsl.train.config.PretrainOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,8 +58,21 @@ class PretrainCommandTest {
         Outcome o = gvsl("pretrain", "--help");
         assertEquals(0, o.status());
         for (String s : new String[] {"--data=DIR", "--resume=RUN_DIR", "--no-affine", "--restoration-only",
-                "--lambda-smooth", "Defaults", "steps             " + Profile.DEMO_STEPS, "200000", "lr 1e-4"}) {
+                "--lambda-smooth=λ", "--[no-]ui-stats", "Defaults (config key)", "demo (no --data)",
+                "paper (--data DIR)"}) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
+        }
+        for (String row : new String[] {"steps +240 +200000", "crop +32 +128", "model\\.learningRate +1e-4 +1e-4",
+                "model\\.widths +narrow +paper", "data +none +DIR"}) {
+            assertTrue(o.out().lines().anyMatch(l -> l.matches(" +" + row)), row + " in\n" + o.out());
+        }
+        String resumable = PretrainOptions.TABLE.options().stream().filter(ConfigOption::resumable)
+                .flatMap(opt -> opt.flags().stream()).collect(Collectors.joining(", "));
+        assertTrue(o.out().replaceAll("\\s+", " ").contains("Only " + resumable + " may change."), o.out());
+        assertTrue(resumable.startsWith("--steps, --skip-bad-files, --checkpoint-every, --keep-checkpoints,"), resumable);
+        for (ConfigOption<?> opt : PretrainOptions.TABLE.options()) {
+            opt.flags().forEach(flag -> assertTrue(o.out().contains(flag.replaceFirst("^--", "--[no-]"))
+                    || o.out().contains(flag), flag + " in\n" + o.out()));
         }
         assertTrue(gvsl("--help").out().contains("pretrain"));
     }
@@ -69,7 +84,9 @@ class PretrainCommandTest {
         assertUsageError("invalid configuration: steps must be ≥ 1, got -5", "pretrain", "--steps", "-5");
         assertUsageError("nccWindow must be odd and positive, got 4", "pretrain", "--ncc-window", "4");
         assertUsageError("crop 64 is larger than the synthetic volumes (syntheticSize 48)", "pretrain", "--crop", "64");
-        assertUsageError("bad value for 'model.widths' in the command line: expected 9 comma-separated widths c0..c8, got 2 in \"1,2\"", "pretrain", "--widths", "1,2");
+        assertUsageError("Invalid value for option '--widths': expected 9 comma-separated widths c0..c8, got 2 in \"1,2\"", "pretrain", "--widths", "1,2");
+        assertUsageError("Invalid value for option '--intensity': 'hu' is not one of ct, ct-shifted, mr, none",
+                "pretrain", "--intensity", "hu");
         assertUsageError("choose one variant", "pretrain", "--no-affine", "--restoration-only");
         assertUsageError("config file not found: " + dir.resolve("none.yaml"), "pretrain", "--config",
                 dir.resolve("none.yaml").toString());

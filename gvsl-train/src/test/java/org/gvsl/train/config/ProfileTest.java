@@ -1,6 +1,6 @@
 package org.gvsl.train.config;
 
-import org.gvsl.model.network.UNetWidths;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,16 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ProfileTest {
 
     @Test
-    void thePaperProfileIsTheMethodsRun() {
-        assertEquals(UNetWidths.PAPER, Profile.PAPER.widths());
-        assertEquals(128, Profile.PAPER.crop());
-        assertEquals(200_000, Profile.PAPER.steps());
+    void aValueSelectsThePaperAndNoneOrNullTheDemo() {
+        assertEquals(Profile.PAPER, Profile.of(JsonNodeFactory.instance.textNode("/data/ct")));
+        assertEquals(Profile.DEMO, Profile.of(null));
+        assertEquals(Profile.DEMO, Profile.of(JsonNodeFactory.instance.nullNode()));
+        assertEquals(Profile.DEMO, Profile.of(JsonNodeFactory.instance.missingNode()));
     }
 
     @Test
-    void theDemoIsNarrowAndShort() {
-        assertEquals(UNetWidths.NARROW, Profile.DEMO.widths());
-        assertEquals(32, Profile.DEMO.crop());
-        assertEquals(Profile.DEMO_STEPS, Profile.DEMO.steps());
+    void labelsAreLowerCase() {
+        assertEquals("demo", Profile.DEMO.label());
+        assertEquals("paper", Profile.PAPER.label());
     }
 }

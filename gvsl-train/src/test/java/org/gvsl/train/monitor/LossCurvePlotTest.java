@@ -17,10 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LossCurvePlotTest {
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     @Test
     void drawsOnePanelPerTerm(@TempDir Path dir) throws Exception {
         LossHistory h = new LossHistory(List.of("loss_ncc", "loss_smooth", "loss_total"));

@@ -8,6 +8,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LossHistoryTest {
 
@@ -29,9 +30,12 @@ class LossHistoryTest {
     void rejectsMissingTermsAndStepsOutOfOrder() {
         LossHistory h = new LossHistory(List.of("a"));
         h.add(3, Map.of("a", 1.0));
-        assertThrows(IllegalArgumentException.class, () -> h.add(3, Map.of("a", 1.0)));
-        assertThrows(IllegalArgumentException.class, () -> h.add(4, Map.of("b", 1.0)));
-        assertThrows(IllegalArgumentException.class, () -> h.values("b"));
+        String order = assertThrows(IllegalArgumentException.class, () -> h.add(3, Map.of("a", 1.0))).getMessage();
+        assertTrue(order.contains("steps must increase: 3 after 3"), order);
+        String missing = assertThrows(IllegalArgumentException.class, () -> h.add(4, Map.of("b", 1.0))).getMessage();
+        assertTrue(missing.contains("loss term 'a' missing in {b=1.0}"), missing);
+        String unknown = assertThrows(IllegalArgumentException.class, () -> h.values("b")).getMessage();
+        assertTrue(unknown.contains("no loss term 'b', have [a]"), unknown);
         assertEquals(Map.of(), new LossHistory(List.of("a")).mean(3, true));
     }
 }

@@ -1,6 +1,6 @@
 package org.gvsl.train.monitor;
 
-import org.gvsl.model.backend.NativeBackend;
+import org.gvsl.model.backend.GraphRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreviewImageTest {
 
     @BeforeAll
-    static void headless() {
-        System.setProperty("java.awt.headless", "true");
-        NativeBackend.initialise();
+    static void backend() {
+        GraphRuntime.start();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.gvsl.train.monitor;
 
 import com.google.flatbuffers.Table;
-import org.gvsl.model.backend.NativeBackend;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.optim.BiasCorrectedAdam;
 import org.junit.jupiter.api.Test;
@@ -26,11 +26,10 @@ class UiStatsTest {
 
     @Test
     void theUiFileRecordsTheTrueTotalLoss(@TempDir Path dir) throws Exception {
-        NativeBackend.initialise();
         Path file = dir.resolve(UiStats.FILE);
 
         // A graph whose loss variable SameDiff never evaluates during fit (as the GVSL graph's): the trainer reports it.
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = GraphRuntime.newGraph();
         SDVariable w = sd.var("w", Nd4j.createFromArray(0.5f, -2f, 3f));
         SDVariable c = sd.placeHolder("c", DataType.FLOAT, 3);
         w.mul(w).mul(c).sum().rename(GvslGraph.LOSS_TOTAL);

@@ -1,5 +1,6 @@
 package org.gvsl.train.pretrain;
 
+import org.gvsl.train.config.PretrainOptions;
 import org.gvsl.data.loader.PrefetchingLoader;
 import org.gvsl.data.loader.TrainingPair;
 import org.gvsl.data.loader.VolumeSource;
@@ -7,8 +8,7 @@ import org.gvsl.data.preprocess.CtIntensity;
 import org.gvsl.data.synthetic.SyntheticAnatomy;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;
-import org.gvsl.model.backend.NativeBackend;
-import org.gvsl.model.gvsl.GvslConfig;
+import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.gvsl.ModelWeights;
 import org.gvsl.train.TinyRun;
@@ -46,8 +46,7 @@ class PretrainerTest {
 
     @BeforeAll
     static void backend() {
-        System.setProperty("java.awt.headless", "true");
-        NativeBackend.initialise();
+        GraphRuntime.start();
     }
 
     private static PretrainResult run(PretrainConfig config, RunFolder folder, TrainingData data, StringBuilder out)
@@ -62,7 +61,7 @@ class PretrainerTest {
 
     @Test
     void aTinyRunFillsItsFolderAndSaysWhereItIsAndHowTheLossMoved(@TempDir Path dir) throws Exception {
-        PretrainConfig config = TinyRun.config(dir, 6, 2).optKeepCheckpoints(2).optUiStats(true).build();
+        PretrainConfig config = TinyRun.config(dir, 6, 2).with(PretrainOptions.KEEP_CHECKPOINTS, 2).with(PretrainOptions.UI_STATS, true).build();
         RunFolder folder = new RunFolder(dir);
         StringBuilder out = new StringBuilder();
         PretrainResult result = run(config, folder, null, out);
@@ -75,7 +74,7 @@ class PretrainerTest {
         assertTrue(out.toString().contains(result.message()), out.toString());
         assertTrue(out.toString().contains("run folder " + dir + " (seed 1)"), out.toString());
 
-        assertEquals(config, ConfigLayers.resolve(List.of(new ConfigLayers.Layer("c",
+        assertEquals(config, ConfigLayers.resolve(PretrainOptions.TABLE, List.of(new ConfigLayers.Layer("c",
                 ConfigJson.readFile(folder.config())))));
         List<String> csv = Files.readAllLines(folder.losses());
         assertEquals("step,loss_ncc,loss_smooth,loss_mse,loss_total,seconds,rss_mb", csv.get(0));
@@ -96,7 +95,7 @@ class PretrainerTest {
         Map<String, INDArray> weights = ModelWeights.readNpz(folder.weights());
         assertTrue(weights.containsKey("unet.inc.double_conv.0.weight"), weights.keySet().toString());
         assertTrue(weights.containsKey("fc_rot.weight"), weights.keySet().toString());
-        assertEquals(6, SameDiff.load(folder.model().toFile(), true).getTrainingConfig().getIterationCount());
+        assertEquals(6, GraphRuntime.load(folder.model(), true).getTrainingConfig().getIterationCount());
 
         ConfigException done = assertThrows(ConfigException.class, () -> Pretrainer.builder().setConfig(config)
                 .setRunFolder(folder).optResume(true).build().run());
@@ -134,8 +133,7 @@ class PretrainerTest {
         TrainingData data = null;
         int firstBad = -1;
         for (long seed = 1; firstBad < 0; seed++) {
-            PretrainConfig c = TinyRun.config(dir, 8, 1).optModel(GvslConfig.builder().optWidths(TinyRun.WIDTHS)
-                    .optSeed(seed).build()).build();
+            PretrainConfig c = TinyRun.config(dir, 8, 1).with(PretrainOptions.SEED, seed).build();
             TrainingData d = TrainingData.of(training, good, c, "four good volumes and one of NaN");
             for (int step = 0; step < 6; step++) {
                 TrainingPair pair = PrefetchingLoader.prepare(d.sampler(), seed, step, 1).get(0);
@@ -163,7 +161,7 @@ class PretrainerTest {
         assertFalse(Files.exists(folder.model()), "no final model after a stop");
         Checkpoint last = CheckpointStore.open(folder.checkpoints(), 3).latest().orElseThrow();
         assertEquals(firstBad - 1, last.step());
-        SameDiff saved = SameDiff.load(last.modelFile().toFile(), true);
+        SameDiff saved = GraphRuntime.load(last.modelFile(), true);
         for (var v : saved.variables()) {
             if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
                 assertFalse(BooleanIndexing.or(v.getArr(), Conditions.notFinite()), v.name() + " is finite");

@@ -38,10 +38,10 @@ class RunFolderTest {
 
     @Test
     void onlyARunFolderCanBeOpened(@TempDir Path dir) throws Exception {
-        assertTrue(assertThrows(ConfigException.class, () -> RunFolder.open(dir.resolve("none"))).getMessage()
-                .contains("no run folder"));
-        assertTrue(assertThrows(ConfigException.class, () -> RunFolder.open(dir)).getMessage()
-                .contains("is not a pretrain run folder (no config.json)"));
+        String none = assertThrows(ConfigException.class, () -> RunFolder.open(dir.resolve("none"))).getMessage();
+        assertEquals("no run folder " + dir.resolve("none") + " to resume", none);
+        String notARun = assertThrows(ConfigException.class, () -> RunFolder.open(dir)).getMessage();
+        assertEquals(dir + " is not a pretrain run folder (no config.json)", notARun);
         Files.writeString(dir.resolve("config.json"), "{}");
         assertEquals(dir, RunFolder.open(dir).dir());
     }
