@@ -31,6 +31,8 @@ public final class NativeMemory {
     public static final String ARRAY_CACHE_PROPERTY = "org.nd4j.autodiff.samediff";
 
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path MEMINFO = Path.of("/proc/meminfo");
+    private static final Path CGROUP = Path.of("/proc/self/cgroup");
 
     private NativeMemory() {
     }
@@ -57,18 +59,60 @@ public final class NativeMemory {
 
     /** The resident set size in bytes (Linux {@code VmRSS}), or −1 where {@code /proc} is unavailable. */
     public static long residentBytes() {
-        return statusField("VmRSS:");
+        return field(STATUS, "VmRSS:");
     }
 
     /** The peak resident set size in bytes (Linux {@code VmHWM}), or −1 where {@code /proc} is unavailable. */
     public static long peakResidentBytes() {
-        return statusField("VmHWM:");
+        return field(STATUS, "VmHWM:");
     }
 
-    private static long statusField(String field) {
+    /**
+     * The most resident memory this process can reach: its resident set plus the memory the system has available
+     * ({@code MemAvailable}), capped by the limit of its memory cgroup (v1 or v2, e.g. a container's); −1 where
+     * {@code /proc} is unavailable.
+     */
+    public static long reachableBytes() {
+        long resident = residentBytes();
+        long available = field(MEMINFO, "MemAvailable:");
+        if (resident < 0 || available < 0) {
+            return -1;
+        }
+        long reachable = resident + available;
+        long limit = cgroupLimit();
+        return limit > 0 ? Math.min(reachable, limit) : reachable;
+    }
+
+    /** The memory limit of this process's cgroup in bytes, or −1 when there is none (or it cannot be read). */
+    private static long cgroupLimit() {
         try {
-            for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith(field)) {
+            for (String line : Files.readAllLines(CGROUP)) {
+                String[] f = line.split(":", 3);
+                if (f.length < 3) {
+                    continue;
+                }
+                Path limit = f[0].equals("0") && f[1].isEmpty()
+                        ? Path.of("/sys/fs/cgroup", f[2], "memory.max")                        // v2
+                        : f[1].equals("memory") ? Path.of("/sys/fs/cgroup/memory", f[2], "memory.limit_in_bytes")
+                        : null;                                                                // v1
+                if (limit != null && Files.isReadable(limit)) {
+                    String value = Files.readString(limit).trim();
+                    long bytes = value.equals("max") ? -1 : Long.parseLong(value);
+                    // v1 writes "no limit" as a huge page-aligned number
+                    return bytes > 0 && bytes < Long.MAX_VALUE / 2 ? bytes : -1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** A {@code NAME: value kB} line of a {@code /proc} file, in bytes, or −1. */
+    private static long field(Path file, String name) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(name)) {
                     return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
                 }
             }

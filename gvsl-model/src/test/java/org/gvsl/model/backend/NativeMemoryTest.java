@@ -1,5 +1,6 @@
 package org.gvsl.model.backend;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -23,6 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NativeMemoryTest {
+
+    /**
+     * The runtime started before a test saves the property, so that the value restored is the runtime's ("false"):
+     * restoring "no value" after the runtime has started would leave ND4J's cache on for the later tests of the JVM.
+     */
+    @BeforeEach
+    void startTheRuntime() {
+        GraphRuntime.start();
+    }
 
     @Test
     void theSessionArrayCacheIsOffUnlessTheUserTurnedItOn() {
@@ -59,6 +69,22 @@ class NativeMemoryTest {
             long peak = NativeMemory.peakResidentBytes(); // read after: the high-water mark only rises
             assertTrue(resident > 1_000_000, "VmRSS " + resident);
             assertTrue(peak >= resident, "VmHWM " + peak + " < VmRSS " + resident);
+        }
+    }
+
+    @Test
+    void theReachableMemoryIsAtLeastTheResidentSetAndAtMostTheMachinesOnLinux() throws Exception {
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            long reachable = NativeMemory.reachableBytes();
+            long resident = NativeMemory.residentBytes();
+            long total = 0;
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    total = Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+            assertTrue(reachable >= resident * 9 / 10, "reachable " + reachable + " < resident " + resident);
+            assertTrue(reachable <= total + resident, "reachable " + reachable + " > MemTotal " + total);
         }
     }
 
