@@ -15,6 +15,7 @@ import org.gvsl.model.shape.SpatialSize;
 import org.gvsl.model.warp.TrilinearWarp;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * GVSL as a composition of a backbone and heads (spec §1–§5): one forward pass from the fixed image {@code x_A^t},
@@ -109,8 +110,9 @@ public final class GvslModel {
         SameDiff sd = fixed.getSameDiff();
         Variant v = config.variant();
         boolean bothVolumes = v.registration();
+        int volumes = bothVolumes ? 2 * batch : batch;
         UNet3D.Features features = GraphScope.in(sd, "unet",
-                () -> backbone.forward(bothVolumes ? sd.concat(0, fixed, moving) : fixed, size));
+                () -> backbone(bothVolumes ? sd.concat(0, fixed, moving) : fixed, volumes, size));
         SDVariable gFixed = bothVolumes ? firstHalf(features.global(), batch) : features.global();
         SDVariable fFixed = bothVolumes ? firstHalf(features.local(), batch) : features.local();
         SDVariable gMoving = bothVolumes ? secondHalf(features.global(), batch) : null;
@@ -172,6 +174,30 @@ public final class GvslModel {
 
     public GvslConfig config() {
         return config;
+    }
+
+    /**
+     * The backbone on {@code volumes} volumes {@code [volumes, 1, size]}: at once, or in float64 one volume at a
+     * time. Float64 runs on libnd4j's generic convolution (oneDNN has none), whose im2col buffers hold the whole
+     * batch: 2.7 GB for one full-width layer at 32³ and 4 volumes, twice in its backward pass. The numbers are the
+     * same either way (GroupNorm is per sample).
+     */
+    private UNet3D.Features backbone(SDVariable x, int volumes, SpatialSize size) {
+        if (x.dataType() != DataType.DOUBLE || volumes == 1) {
+            return backbone.forward(x, size);
+        }
+        SameDiff sd = x.getSameDiff();
+        SDVariable[] one = sd.unstack(x, 0, volumes);
+        SDVariable[] global = new SDVariable[volumes];
+        SDVariable[] local = new SDVariable[volumes];
+        SpatialSize globalSize = null;
+        for (int i = 0; i < volumes; i++) {
+            UNet3D.Features f = backbone.forward(sd.expandDims(one[i], 0), size);
+            global[i] = f.global();
+            local[i] = f.local();
+            globalSize = f.globalSize();
+        }
+        return new UNet3D.Features(sd.concat(0, global), globalSize, sd.concat(0, local));
     }
 
     private static SDVariable firstHalf(SDVariable x, int batch) {
