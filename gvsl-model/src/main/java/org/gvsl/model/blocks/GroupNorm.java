@@ -78,8 +78,11 @@ public final class GroupNorm {
         SDVariable inverseStd = sd.math.rsqrt(variance.add(EPSILON));
         SDVariable scale = perChannel(inverseStd, perGroup).mul(sd.reshape(gamma, 1, channels));      // [N, C]
         SDVariable shift = sd.reshape(beta, 1, channels).sub(scale.mul(perChannel(mean, perGroup)));
-        SDVariable y = sd.cnn.depthWiseConv2d(planes, sd.reshape(scale, 1, 1, -1, 1), sd.reshape(shift, -1),
-                PER_CHANNEL);
+        // libnd4j's depthwise convolution of a single voxel takes a dot-product path that fails ("MmulHelper::dot:
+        // Z array must be scalar"), e.g. at a 1³ bottleneck; there the products are one element per channel anyway.
+        SDVariable y = size.voxels() == 1
+                ? planes.mul(sd.reshape(scale, 1, -1, 1, 1)).add(sd.reshape(shift, 1, -1, 1, 1))
+                : sd.cnn.depthWiseConv2d(planes, sd.reshape(scale, 1, 1, -1, 1), sd.reshape(shift, -1), PER_CHANNEL);
         return sd.reshape(y, -1, channels, size.d(), size.h(), size.w());
     }
 
