@@ -2,6 +2,7 @@ package org.gvsl.train.checkpoint;
 
 import org.gvsl.train.config.ConfigJson;
 import org.gvsl.train.config.PretrainConfig;
+import org.gvsl.train.config.PretrainOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -39,8 +40,9 @@ class TrainingStateTest {
 
     @Test
     void theConfigurationIsKeptAsJsonWithItsSeed() {
-        TrainingState s = TrainingState.of(3, 1, 0, Map.of(), "", PretrainConfig.builder().build());
+        PretrainConfig config = PretrainConfig.builder().with(PretrainOptions.SYNTHETIC_SIZE, 40).build();
+        TrainingState s = TrainingState.of(3, 1, 0, Map.of(), "", config);
         assertEquals(1, s.config().path("model").path("seed").asLong());
-        assertEquals(48, s.config().path("syntheticSize").asInt());
+        assertEquals(40, s.config().path("syntheticSize").asInt());
     }
 }
