@@ -208,7 +208,7 @@ public final class ModelFile {
     }
 
     /** The bytes of an entry, its CRC checked. */
-    private static byte[] entry(ZipFile zip, String name, String origin) throws ModelFormatException {
+    static byte[] entry(ZipFile zip, String name, String origin) throws ModelFormatException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new ModelFormatException(origin, "no entry " + name + " (a model file holds " + MANIFEST + ", "
@@ -227,7 +227,7 @@ public final class ModelFile {
         return bytes;
     }
 
-    private static List<String> entryNames(ZipFile zip) {
+    static List<String> entryNames(ZipFile zip) {
         return Collections.list(zip.entries()).stream().map(ZipEntry::getName).limit(8).toList();
     }
 

@@ -27,7 +27,8 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Gvsl.Version.class,
         description = "Geometric Visual Similarity Learning (GVSL) on the JVM.",
-        subcommands = {PretrainCommand.class, ImportCommand.class, FeaturesCommand.class, RegisterCommand.class,
+        subcommands = {PretrainCommand.class, FinetuneCommand.class, LinearCommand.class, PredictCommand.class,
+                ImportCommand.class, FeaturesCommand.class, RegisterCommand.class,
                 EvaluateCommand.class, SelfCheckCommand.class, DataCommand.class, UiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Gvsl {

@@ -78,4 +78,10 @@ public final class CommonOptions {
         return ConfigOption.builder("runDir", ValueType.PATH).flag("--run-dir", "DIR")
                 .help("The run folder itself (must be new or empty).").noneByDefault();
     }
+
+    /** {@code --intensity}: the normalisation of a data folder's images, CT in Hounsfield units by default. */
+    public static ConfigOption.Builder<Intensity> intensity() {
+        return ConfigOption.builder("intensity", ValueType.choice(Intensity.class)).flag("--intensity")
+                .byDefault(Intensity.CT).help("Normalisation of --data: CT in HU, CT holding HU+1024, MR min-max, or none.");
+    }
 }
