@@ -25,6 +25,11 @@ import org.gvsl.train.monitor.LossSummary;
 import org.gvsl.train.monitor.PreviewImage;
 import org.gvsl.train.monitor.ProgressDisplay;
 import org.gvsl.train.monitor.UiStats;
+import org.gvsl.train.registration.GraphInputs;
+import org.gvsl.train.registration.PairRegistration;
+import org.gvsl.train.registration.RegistrationPair;
+import org.gvsl.train.registration.RegistrationQuality;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs GVSL pre-training (method.md §5) in a run folder: builds the graph, trains it step by step on the loader's
@@ -130,12 +136,24 @@ public final class Pretrainer {
             out.println("resuming from " + from.dir() + " (step " + start + " of " + config.steps() + ")");
         }
         UiStats uiStats = config.uiStats() ? UiStats.attach(graph.sameDiff(), folder.uiStats()) : null;
+        List<RegistrationPair> previewPairs = trainingData.previewPairs(config.batch(), config.seed());
         Map<String, INDArray> previewInputs;
-        try (PairBatch p = trainingData.previewBatch(config.batch(), config.seed())) {
-            previewInputs = inputs(graph, p);
+        try (PairBatch p = PairBatch.of(0, previewPairs.stream().map(RegistrationPair::images).toList())) {
+            previewInputs = GraphInputs.of(graph, p);
             previewInputs.replaceAll((k, v) -> v.dup());
         }
-        return train(graph, trainingData, store, start, elapsedBefore, previewInputs, uiStats);
+        Preview preview = new Preview(previewPairs.get(0), previewInputs, trainingData.labelClasses());
+        return train(graph, trainingData, store, start, elapsedBefore, preview, uiStats);
+    }
+
+    /**
+     * The preview pair (batch element 0 of the preview inputs) and what it takes to measure it.
+     *
+     * @param pair    the pair shown
+     * @param inputs  the graph's inputs for the preview batch
+     * @param classes K of its label maps (0 without labels)
+     */
+    private record Preview(RegistrationPair pair, Map<String, INDArray> inputs, int classes) {
     }
 
     private Checkpoint resumePoint(CheckpointStore store) throws IOException, ConfigException {
@@ -154,7 +172,7 @@ public final class Pretrainer {
     }
 
     private PretrainResult train(GvslGraph graph, TrainingData trainingData, CheckpointStore store, int start,
-                                 double elapsedBefore, Map<String, INDArray> previewInputs, UiStats uiStats)
+                                 double elapsedBefore, Preview previewPair, UiStats uiStats)
             throws IOException {
         List<String> terms = graph.lossNames();
         double elapsed = elapsedBefore;
@@ -170,7 +188,7 @@ public final class Pretrainer {
                 long t0 = System.nanoTime();
                 Map<String, Double> losses;
                 try (PairBatch batch = loader.next()) {
-                    losses = graph.fit(inputs(graph, batch));
+                    losses = graph.fit(GraphInputs.of(graph, batch));
                 }
                 if (uiStats != null) {
                     uiStats.stepDone(losses.get(GvslGraph.LOSS_TOTAL));
@@ -190,7 +208,7 @@ public final class Pretrainer {
                 }
                 if (bad.isPresent()) {
                     progress.close();
-                    pictures(log, graph, previewInputs, false);
+                    pictures(log, graph, previewPair, false);
                     return stopped(step, bad.get(), lastCheckpoint != null ? lastCheckpoint : store.latest().orElse(null),
                             elapsed, log);
                 }
@@ -201,39 +219,29 @@ public final class Pretrainer {
                 boolean plot = step % config.plotEvery() == 0;
                 boolean preview = config.previewEvery() > 0 && step % config.previewEvery() == 0;
                 if (plot || preview) {
-                    pictures(log, graph, previewInputs, preview);
+                    pictures(log, graph, previewPair, preview);
                 }
             }
             progress.close();
             writeModel(graph, trainingData, step);
-            pictures(log, graph, previewInputs, true);
+            pictures(log, graph, previewPair, true);
+            reportRegistration(graph, previewPair, trainingData);
             return completed(step, elapsed, log);
         }
-    }
-
-    /** The graph's placeholders from a batch, in the order of {@link GvslGraph#inputNames()}. */
-    private static Map<String, INDArray> inputs(GvslGraph graph, PairBatch batch) {
-        INDArray[] arrays = graph.inputNames().stream().map(name -> switch (name) {
-            case GvslGraph.FIXED -> batch.fixed();
-            case GvslGraph.MOVING -> batch.moving();
-            case GvslGraph.TARGET -> batch.target();
-            default -> throw new IllegalStateException("unknown graph input " + name);
-        }).toArray(INDArray[]::new);
-        return graph.inputs(arrays);
     }
 
     /**
      * Refreshes the loss curve and, when {@code withPreview}, the preview. A failure to draw (e.g. a JVM without
      * fonts) is reported once and never stops training.
      */
-    private void pictures(LossLog log, GvslGraph graph, Map<String, INDArray> previewInputs, boolean withPreview) {
+    private void pictures(LossLog log, GvslGraph graph, Preview preview, boolean withPreview) {
         if (picturesFailed) {
             return;
         }
         try {
             LossCurvePlot.write(log.history(), folder.lossCurve());
             if (withPreview) {
-                PreviewImage.write(previewVolumes(graph, previewInputs), folder.preview());
+                writePreview(graph, preview);
                 NativeMemory.releaseAfterStep();
             }
         } catch (Exception | LinkageError | java.awt.AWTError | InternalError e) {
@@ -242,10 +250,17 @@ public final class Pretrainer {
         }
     }
 
-    private static Map<String, INDArray> previewVolumes(GvslGraph graph, Map<String, INDArray> inputs) {
-        List<String> outputs = java.util.stream.Stream.of(GvslGraph.WARPED, GvslGraph.RESTORED).filter(graph::has).toList();
+    /**
+     * The preview: fixed, moving, warped, restored, target, and the differences |moving − target| and
+     * |warped − target|, with the pair's local NCC (and label Dice) before and after the warp in the captions.
+     */
+    private void writePreview(GvslGraph graph, Preview preview) throws IOException {
+        Map<String, INDArray> inputs = preview.inputs();
+        List<String> outputs = Stream.of(GvslGraph.WARPED, GvslGraph.RESTORED).filter(graph::has).toList();
         Map<String, INDArray> computed = graph.output(inputs, outputs.toArray(String[]::new));
         Map<String, INDArray> volumes = new LinkedHashMap<>();
+        Map<String, String> captions = new LinkedHashMap<>();
+        INDArray target = inputs.get(GvslGraph.TARGET);
         volumes.put("fixed", inputs.get(GvslGraph.FIXED));
         if (inputs.containsKey(GvslGraph.MOVING)) {
             volumes.put("moving", inputs.get(GvslGraph.MOVING));
@@ -256,8 +271,40 @@ public final class Pretrainer {
         if (computed.containsKey(GvslGraph.RESTORED)) {
             volumes.put("restored", computed.get(GvslGraph.RESTORED));
         }
-        volumes.put("target", inputs.get(GvslGraph.TARGET));
-        return volumes;
+        volumes.put("target", target);
+        if (computed.containsKey(GvslGraph.WARPED)) {
+            RegistrationQuality q = PairRegistration.measure(graph, List.of(preview.pair()), preview.classes()).get(0);
+            captions.put("moving", caption(q.localNcc().before(), q.labelDice().before()));
+            captions.put("warped", caption(q.localNcc().after(), q.labelDice().after()));
+            volumes.put("|moving − target|", Transforms.abs(inputs.get(GvslGraph.MOVING).sub(target)));
+            volumes.put("|warped − target|", Transforms.abs(computed.get(GvslGraph.WARPED).sub(target)));
+        }
+        PreviewImage.write(volumes, captions, folder.preview());
+    }
+
+    private static String caption(double ncc, double dice) {
+        return String.format(Locale.ROOT, "NCC %.3f", ncc)
+                + (Double.isNaN(dice) ? "" : String.format(Locale.ROOT, "%nDice %.3f", dice));
+    }
+
+    /**
+     * Prints how well the trained model registers: the preview pair, and the mean over the held-out pairs where
+     * there are any (the registration-free variant prints nothing).
+     */
+    private void reportRegistration(GvslGraph graph, Preview preview, TrainingData trainingData) {
+        if (!graph.has(GvslGraph.WARPED)) {
+            return;
+        }
+        RegistrationQuality p = PairRegistration.measure(graph, List.of(preview.pair()), preview.classes()).get(0);
+        out.println("registration of the preview pair " + preview.pair().name() + ", before → after the warp: "
+                + p.describe());
+        List<RegistrationPair> heldOut = trainingData.heldOutPairs();
+        if (!heldOut.isEmpty()) {
+            RegistrationQuality mean = RegistrationQuality.mean(PairRegistration.measure(graph, heldOut,
+                    trainingData.labelClasses()));
+            out.println("registration of the " + heldOut.size() + " held-out pairs, means: " + mean.describe());
+        }
+        NativeMemory.releaseAfterStep();
     }
 
     /** The trained model: the model file, the SameDiff file with optimiser state and the weights, each atomically. */

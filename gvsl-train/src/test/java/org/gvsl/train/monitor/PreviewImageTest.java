@@ -34,7 +34,7 @@ class PreviewImageTest {
         volumes.put("fixed", a);
         volumes.put("target", Nd4j.zeros(DataType.FLOAT, 2, 1, 8, 8, 8));
         Path file = dir.resolve(PreviewImage.FILE);
-        PreviewImage.write(volumes, file);
+        PreviewImage.write(volumes, Map.of(), file);
         BufferedImage image = ImageIO.read(file.toFile());
         int scale = 12;    // 8 voxels → at least 96 pixels
         int tile = 8 * scale;
@@ -53,7 +53,30 @@ class PreviewImageTest {
         Map<String, INDArray> volumes = new LinkedHashMap<>();
         volumes.put("fixed", Nd4j.zeros(DataType.FLOAT, 1, 1, 8, 8, 8));
         volumes.put("warped", Nd4j.zeros(DataType.FLOAT, 1, 1, 8, 8, 4));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PreviewImage.render(volumes));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PreviewImage.render(volumes, Map.of()));
         assertTrue(e.getMessage().contains("preview volume 'warped' must be [N, 1, D, H, W] like 'fixed'"), e.getMessage());
+    }
+
+    @Test
+    void captionsAddLinesUnderTheTitlesAndMustNameAColumn() {
+        Map<String, INDArray> volumes = new LinkedHashMap<>();
+        volumes.put("moving", Nd4j.zeros(DataType.FLOAT, 1, 1, 8, 8, 8));
+        volumes.put("warped", Nd4j.zeros(DataType.FLOAT, 1, 1, 8, 8, 8));
+        int tile = 96;
+        BufferedImage two = PreviewImage.render(volumes, Map.of("warped", "NCC 0.655\nDice 0.713", "moving", "NCC 0.4"));
+        assertEquals(18 + 2 * 16 + 3 * (tile + 4), two.getHeight());
+        boolean written = false;    // some caption pixel of the warped column is not the dark-grey background
+        for (int y = 18; y < 18 + 2 * 16; y++) {
+            for (int x = 64 + tile + 4; x < 64 + 2 * tile + 4; x++) {
+                written |= (two.getRGB(x, y) & 0xFFFFFF) != 0x404040;
+            }
+        }
+        assertTrue(written, "the caption is drawn below the title");
+        assertEquals(0, two.getRGB(64, 18 + 2 * 16) & 0xFF, "the slices start below the captions");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PreviewImage.render(volumes, Map.of("restored", "x")));
+        assertTrue(e.getMessage().contains("caption for 'restored', which is not a preview column [moving, warped]"),
+                e.getMessage());
     }
 }

@@ -1,0 +1,117 @@
+package org.gvsl.train.registration;
+
+import org.gvsl.data.loader.TrainingPair;
+import org.gvsl.data.volume.Volume;
+import org.gvsl.data.volume.VolumeGeometry;
+import org.gvsl.data.volume.VolumeShape;
+import org.gvsl.model.backend.GraphRuntime;
+import org.gvsl.model.gvsl.GvslConfig;
+import org.gvsl.model.gvsl.GvslGraph;
+import org.gvsl.model.gvsl.GvslGraphFactory;
+import org.gvsl.model.gvsl.Variant;
+import org.gvsl.model.shape.SpatialSize;
+import org.gvsl.train.TinyRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PairRegistrationTest {
+
+    private static final int S = 16;
+    private static final VolumeShape SHAPE = VolumeShape.cube(S);
+
+    @BeforeAll
+    static void backend() {
+        GraphRuntime.start();
+    }
+
+    /**
+     * Two structures (labels 1 and 2: boxes), shifted by {@code dw} voxels along W; image = 0.3 · label, 0 outside
+     * them as the warp's zero padding.
+     */
+    private static Volume[] scan(int dw) {
+        float[] labels = new float[SHAPE.voxelCount()];
+        float[] image = new float[labels.length];
+        for (int d = 0; d < S; d++) {
+            for (int h = 0; h < S; h++) {
+                for (int w = 0; w < S; w++) {
+                    int x = w - dw;
+                    int label = d >= 3 && d < 9 && h >= 3 && h < 9 && x >= 3 && x < 9 ? 1
+                            : d >= 10 && d < 14 && h >= 6 && h < 12 && x >= 8 && x < 12 ? 2 : 0;
+                    labels[SHAPE.index(d, h, w)] = label;
+                    image[SHAPE.index(d, h, w)] = 0.3f * label;
+                }
+            }
+        }
+        VolumeGeometry g = VolumeGeometry.ofSpacing(1, 1, 1);
+        return new Volume[] {Volume.adopt(SHAPE, image, g), Volume.adopt(SHAPE, labels, g)};
+    }
+
+    /** Fixed = scan(0); moving = the same anatomy moved by {@code dw} along W. */
+    private static RegistrationPair pair(int dw) {
+        Volume[] fixed = scan(0);
+        Volume[] moving = scan(dw);
+        return new RegistrationPair(new TrainingPair(fixed[0], moving[0], fixed[0], "a", "b"), fixed[1], moving[1]);
+    }
+
+    /**
+     * A graph whose heads output zero (affine raw values 0: the identity matrix, no translation; deformable field 0),
+     * or whose translation moves the sampling point by {@code shiftW} voxels along W: one normalised unit is
+     * (S − 1)/2 voxels, so {@code t_x = 2·shiftW/(S − 1)}.
+     */
+    private static GvslGraph graph(double shiftW) {
+        GvslGraph graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(TinyRun.WIDTHS).build(), 2,
+                SpatialSize.cube(S));
+        Map<String, INDArray> p = graph.parameters();
+        for (String head : new String[] {"fc_rot", "fc_scl", "fc_trans", "fc_shear", "out_flow"}) {
+            p.get(head + ".weight").assign(0);
+            p.get(head + ".bias").assign(0);
+        }
+        p.get("fc_trans.bias").putScalar(0, 2 * shiftW / (S - 1));
+        return graph;
+    }
+
+    @Test
+    void aZeroFieldLeavesThePairAsItWas() {
+        RegistrationQuality q = PairRegistration.measure(graph(0), List.of(pair(2)), 2).get(0);
+        assertEquals(q.localNcc().before(), q.localNcc().after(), 1e-6);
+        assertEquals(q.correlation().before(), q.correlation().after(), 1e-6);
+        assertEquals(q.labelDice().before(), q.labelDice().after(), 0);
+        // class 1: 6³ boxes overlapping 6·6·4, class 2: 4·6·4 boxes overlapping 4·6·2
+        assertEquals((2.0 / 3 + 0.5) / 2, q.labelDice().before(), 1e-12);
+    }
+
+    /**
+     * A translation of 2 voxels along W undoes a moving image shifted by 2: the warped labels (nearest neighbour)
+     * are the fixed labels, Dice 1, and the warped image is the target up to float32 rounding. Three pairs through
+     * a batch-2 graph: the last batch is filled up, and each pair gets its own result.
+     */
+    @Test
+    void aKnownTranslationRegistersTheShiftedPairAndEachPairGetsItsOwnResult() {
+        List<RegistrationQuality> q = PairRegistration.measure(graph(2), List.of(pair(2), pair(0), pair(2)), 2);
+        assertEquals(3, q.size());
+        assertEquals((2.0 / 3 + 0.5) / 2, q.get(0).labelDice().before(), 1e-12);
+        assertEquals(1.0, q.get(0).labelDice().after(), 1e-12);
+        assertEquals(1.0, q.get(0).correlation().after(), 1e-5);
+        assertTrue(q.get(0).localNcc().after() > q.get(0).localNcc().before() + 0.1, q.get(0).toString());
+        assertEquals(1.0, q.get(1).labelDice().before(), 0);       // already aligned ...
+        assertTrue(q.get(1).labelDice().after() < 0.75, q.get(1).toString());   // ... and moved away by 2
+        assertEquals(q.get(0), q.get(2));
+    }
+
+    @Test
+    void aGraphWithoutAWarpIsNamed() {
+        GvslGraph restoration = GvslGraphFactory.build(GvslConfig.builder().optWidths(TinyRun.WIDTHS)
+                .optVariant(Variant.RESTORATION_ONLY).build(), 1, SpatialSize.cube(S));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PairRegistration.measure(restoration, List.of(pair(0)), 2));
+        assertTrue(e.getMessage().contains("the RESTORATION_ONLY graph does not register"), e.getMessage());
+    }
+}
