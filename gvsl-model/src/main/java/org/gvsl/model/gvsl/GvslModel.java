@@ -14,6 +14,7 @@ import org.gvsl.model.shape.SpatialSize;
 import org.gvsl.model.warp.TrilinearWarp;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * GVSL as a composition of a backbone and heads (spec §1–§5): one forward pass from the fixed image {@code x_A^t},
@@ -182,8 +183,14 @@ public final class GvslModel {
         if (v.restoration()) {
             restored = restorationHead.restore(fFixed, size);
             lossMse = RestorationMse.loss(restored, target, batch, size);
-            SDVariable weighted = lossMse.mul(config.lambdaMse());
-            total = total == null ? weighted : total.add(weighted);
+            if (total == null) {
+                // The only term: a product with a constant, not a scalar multiple, so that the training step
+                // computes L_mse (TrainingStep reports a term only where a pairwise op's backward reads it).
+                total = lossMse.mul(lossMse.getSameDiff().constant(Nd4j.scalar(lossMse.dataType(),
+                        config.lambdaMse())));
+            } else {
+                total = total.add(lossMse.mul(config.lambdaMse()));
+            }
         }
         return new Outputs(r, gFixed, fFixed, restored, lossNcc, lossSmooth, lossMse, total);
     }
