@@ -13,11 +13,11 @@ package org.gvsl.train.config;
 public enum ExperimentBudget {
 
     /** The default run. */
-    STANDARD(3, new Pretraining(12, 48, 32, 2, 200), new Transfer(32, 2, 150, 50), 48, new Split(4, 2, 10),
+    STANDARD(3, new Pretraining(12, 48, 32, 2, 200), new Transfer(32, 2, 100, 50), 48, new Split(4, 2, 10),
             new Split(16, 4, 12), true, 4, new Split(4, 2, 8)),
 
     /** The few-minute run of the tests. */
-    QUICK(2, new Pretraining(4, 24, 16, 1, 3), new Transfer(16, 1, 3, 3), 24, new Split(2, 1, 2), new Split(4, 2, 4),
+    QUICK(2, new Pretraining(4, 24, 16, 1, 3), new Transfer(16, 1, 3, 3), 16, new Split(2, 1, 2), new Split(4, 2, 4),
             false, 8, new Split(2, 1, 2));
 
     private final int seeds;

@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The experiment's bar chart ({@value #FILE}): one group of bars per task and protocol, one bar per method, the
  * height the mean test score over seeds (Dice or AUC, both in [0, 1]) and the error bar the 95% t interval (half its
- * width either side: the interval is symmetric). A mean that is undefined has no bar; an undefined interval (one
- * seed) no error bar. Written atomically.
+ * width either side: the interval is symmetric). A mean that is undefined is drawn as no bar (height 0), an
+ * undefined interval (one seed) as no error bar (XChart takes no missing values). Written atomically.
  */
 public final class TransferChart {
 
@@ -51,9 +51,9 @@ public final class TransferChart {
             for (String group : groups) {
                 ExperimentSummary.Row row = summary.rows().stream()
                         .filter(r -> r.method() == method && group(r).equals(group)).findFirst().orElseThrow();
-                means.add(Double.isFinite(row.mean()) ? row.mean() : null);
+                means.add(Double.isFinite(row.mean()) ? row.mean() : 0.0);
                 double upper = row.interval().upper();
-                errors.add(Double.isFinite(upper) ? upper - row.mean() : Double.isFinite(row.mean()) ? 0.0 : null);
+                errors.add(Double.isFinite(upper) ? upper - row.mean() : 0.0);
             }
             chart.addSeries(method.label(), groups, means, errors);
         }
