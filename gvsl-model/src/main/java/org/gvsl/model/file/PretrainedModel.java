@@ -46,8 +46,9 @@ import java.util.zip.ZipFile;
  *   <li>{@link #whole}: the pre-training graph with its losses and Adam ({@link GvslGraph}), to train further.</li>
  * </ul>
  * Example: {@code PretrainedModel.open(Path.of("runs/pretrain-…")).backbone(1, new SpatialSize(96, 128, 128))
- * .features(image).local()}. For whole volumes call {@link org.gvsl.model.backend.GraphRuntime#freeInferenceArraysEagerly()}
- * first: it lowers the peak memory of inference about threefold.
+ * .features(image).local()}. SameDiff's cache of released arrays is off unless the user turned it
+ * on ({@link org.gvsl.model.backend.NativeMemory#arrayCacheOn()}), which keeps the peak memory of whole-volume inference about a
+ * third of what it is with the cache.
  */
 public final class PretrainedModel {
 

@@ -1,6 +1,7 @@
 package org.gvsl.train.cli;
 
 import org.gvsl.data.loader.DataLoadingException;
+import org.gvsl.model.gvsl.StepMemoryEstimate;
 import org.gvsl.train.config.CommonOptions;
 import org.gvsl.train.config.ConfigException;
 import org.gvsl.train.config.ConfigJson;
@@ -66,7 +67,8 @@ public final class Gvsl {
 
     /**
      * Resolves the command's configuration, prints it ({@code --print-config}) or applies its thread count and runs
-     * it. A problem of the user's making is one line and exit status 2; a failure while running, exit status 1.
+     * it. A problem of the user's making is one line and exit status 2; a failure while running, or a run refused
+     * because it would not fit in memory, exit status 1.
      */
     private static <C extends Record> int runConfigured(ConfiguredCommand<C> command, CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
@@ -91,6 +93,10 @@ public final class Gvsl {
             return 1;
         } catch (IOException e) {
             err.println(name + ": " + e);
+            err.flush();
+            return 1;
+        } catch (StepMemoryEstimate.DoesNotFitException e) {
+            err.println(name + ": " + e.getMessage());
             err.flush();
             return 1;
         }

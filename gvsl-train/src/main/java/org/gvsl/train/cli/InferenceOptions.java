@@ -72,11 +72,9 @@ final class InferenceOptions {
     }
 
     /**
-     * Prepares inference on whole volumes: SameDiff frees arrays eagerly, and a line warns when the estimated peak
-     * exceeds what this process may use.
+     * Prepares inference on whole volumes: a line warns when the estimated peak exceeds what this process may use.
      */
     static void prepare(long estimatedBytes, String what, PrintWriter err) {
-        GraphRuntime.freeInferenceArraysEagerly();
         long limit = NativeMemory.limitBytes();
         if (estimatedBytes > limit) {
             err.printf(Locale.ROOT, "warning: %s needs about %.1f GB of memory, more than the %.1f GB this process may"

@@ -17,6 +17,9 @@ public final class PretrainOptions {
     /** The method's model and optimiser defaults (widths aside, which depend on the profile). */
     private static final GvslConfig MODEL = GvslConfig.builder().build();
 
+    /** Adam's rate in the demo (see {@link #LEARNING_RATE}). */
+    private static final double DEMO_LEARNING_RATE = 5e-4;
+
     private static final OptionTable.Declaration<PretrainConfig> T = OptionTable.declare(PretrainConfig.class);
 
     public static final ConfigOption<Path> DATA = T.add(ConfigOption.builder("data", ValueType.PATH)
@@ -30,8 +33,8 @@ public final class PretrainOptions {
                     ValueType.INT).flag("--synthetic-count", "N").byDefault(12).range(Range.atLeast(2))
             .help("Synthetic training volumes without --data."));
     public static final ConfigOption<Integer> SYNTHETIC_SIZE = T.add(ConfigOption.builder("syntheticSize",
-                    ValueType.INT).flag("--synthetic-size", "S").byDefault(48).range(Range.atLeast(8))
-            .help("Side of the synthetic volumes, voxels."));
+                    ValueType.INT).flag("--synthetic-size", "S").byDefault(32).range(Range.atLeast(8))
+            .help("Side of the synthetic volumes, voxels (the demo's crop: whole volumes, as the reference feeds)."));
     public static final ConfigOption<Integer> CROP = T.add(ConfigOption.builder("crop", ValueType.INT)
             .flag("--crop", "S").byProfile(32, 128).range(Range.atLeast(2))
             .help("Side of the cubic training crop, voxels."));
@@ -62,8 +65,12 @@ public final class PretrainOptions {
     public static final ConfigOption<Integer> NCC_WINDOW = T.add(ConfigOption.builder("model.nccWindow",
             ValueType.INT).flag("--ncc-window", "W").byDefault(MODEL.nccWindow())
             .help("Odd side of the local NCC window."));
+    /**
+     * The demo's rate is higher than the method's: 1e-4 is for 2×10⁵ steps, and in the demo's 240 it leaves the
+     * warped image as far from the target as the moving one (README "Pre-training").
+     */
     public static final ConfigOption<Double> LEARNING_RATE = T.add(CommonOptions.learningRate()
-            .key("model.learningRate").byDefault(MODEL.learningRate()));
+            .key("model.learningRate").byProfile(DEMO_LEARNING_RATE, MODEL.learningRate()));
     public static final ConfigOption<Double> BETA1 = T.add(ConfigOption.builder("model.beta1", ValueType.DOUBLE)
             .byDefault(MODEL.beta1()).help("Adam β1."));
     public static final ConfigOption<Double> BETA2 = T.add(ConfigOption.builder("model.beta2", ValueType.DOUBLE)

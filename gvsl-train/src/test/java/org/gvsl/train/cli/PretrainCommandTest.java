@@ -41,7 +41,7 @@ class PretrainCommandTest {
                 "paper (--data DIR)"}) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
         }
-        for (String row : new String[] {"steps +240 +200000", "crop +32 +128", "model\\.learningRate +1e-4 +1e-4",
+        for (String row : new String[] {"steps +240 +200000", "crop +32 +128", "model\\.learningRate +5e-4 +1e-4", "syntheticSize +32 +32",
                 "model\\.widths +narrow +paper", "data +none +DIR"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.matches(" +" + row)), row + " in\n" + o.out());
         }
@@ -62,7 +62,7 @@ class PretrainCommandTest {
         assertUsageError("'abc' is not an int", "pretrain", "--steps", "abc");
         assertUsageError("invalid configuration: steps must be ≥ 1, got -5", "pretrain", "--steps", "-5");
         assertUsageError("nccWindow must be odd and positive, got 4", "pretrain", "--ncc-window", "4");
-        assertUsageError("crop 64 is larger than the synthetic volumes (syntheticSize 48)", "pretrain", "--crop", "64");
+        assertUsageError("crop 64 is larger than the synthetic volumes (syntheticSize 32)", "pretrain", "--crop", "64");
         assertUsageError("Invalid value for option '--widths': expected 9 comma-separated widths c0..c8, got 2 in \"1,2\"", "pretrain", "--widths", "1,2");
         assertUsageError("Invalid value for option '--intensity': 'hu' is not one of ct, ct-shifted, mr, none",
                 "pretrain", "--intensity", "hu");
@@ -82,6 +82,18 @@ class PretrainCommandTest {
         assertUsageError("no run folder " + dir.resolve("none"), "pretrain", "--resume", dir.resolve("none").toString());
         assertUsageError("cannot be combined with --config", "pretrain", "--resume", dir.toString(), "--config",
                 unknown.toString());
+    }
+
+    @Test
+    void aRunThatCannotFitInMemoryIsRefusedBeforeItStartsWithTheEstimate(@TempDir Path dir) {
+        // narrow widths, 512³ crops, batch 16: about 4 TB by the estimate
+        Outcome o = gvsl("pretrain", "--synthetic-size", "512", "--crop", "512", "--batch", "16", "--run-dir",
+                dir.resolve("r").toString());
+        assertEquals(1, o.status(), o.err());
+        assertTrue(o.err().contains("gvsl pretrain: a training step of widths [8, 16, 32, 64, 128, 64, 32, 16, 8] at "
+                + "512³, batch 16 needs about ") && o.err().contains(" GB (free memory or its memory limit)"), o.err());
+        assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
+        assertFalse(Files.exists(dir.resolve("r")), "no run folder for a run that cannot start");
     }
 
     @Test

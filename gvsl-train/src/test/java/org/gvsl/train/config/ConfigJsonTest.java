@@ -77,6 +77,7 @@ class ConfigJsonTest {
         PretrainConfig c = ConfigLayers.resolve(PretrainOptions.TABLE, List.of(new ConfigLayers.Layer("config.json",
                 (ObjectNode) ConfigJson.mapper().readTree(earlier))));
         assertEquals(PretrainConfig.builder().with(PretrainOptions.DATA, Path.of("/d")).with(PretrainOptions.SPACING, 1.5)
+                .with(PretrainOptions.SYNTHETIC_SIZE, 48)
                 .with(PretrainOptions.VARIANT, Variant.NO_AFFINE).with(PretrainOptions.WIDTHS,
                         UNetWidths.of(4, 4, 8, 8, 8, 8, 8, 4, 4)).with(PretrainOptions.RUN_DIR, Path.of("/r")).build(), c);
         assertEquals(200_000, c.steps());

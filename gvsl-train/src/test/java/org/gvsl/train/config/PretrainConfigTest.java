@@ -29,7 +29,8 @@ class PretrainConfigTest {
         assertEquals(240, c.steps());
         assertEquals(2, c.batch());
         assertEquals(50, c.checkpointEvery());
-        assertTrue(c.crop() <= c.syntheticSize());
+        assertEquals(32, c.syntheticSize(), "the demo crops whole volumes");
+        assertEquals(5e-4, c.model().learningRate());
         assertTrue(c.spatialAugmentation());
     }
 
@@ -59,7 +60,7 @@ class PretrainConfigTest {
         assertMessage("steps must be ≥ 1, got -5", PretrainConfig.builder().with(STEPS, -5));
         assertMessage("batch must be ≥ 1, got 0", PretrainConfig.builder().with(BATCH, 0));
         assertMessage("keepCheckpoints must be ≥ 1, got 0", PretrainConfig.builder().with(KEEP_CHECKPOINTS, 0));
-        assertMessage("crop 64 is larger than the synthetic volumes (syntheticSize 48)",
+        assertMessage("crop 64 is larger than the synthetic volumes (syntheticSize 32)",
                 PretrainConfig.builder().with(CROP, 64));
         assertMessage("spacing must be > 0, got -1.0", PretrainConfig.builder().with(SPACING, -1.0));
         assertMessage("spacing must be a finite number, got Infinity",

@@ -37,6 +37,7 @@ class PretrainOptionsTest {
                 {PretrainOptions.WIDTHS, UNetWidths.NARROW, UNetWidths.PAPER},
                 {PretrainOptions.CROP, 32, 128},
                 {PretrainOptions.STEPS, 240, 200_000},
+                {PretrainOptions.LEARNING_RATE, 5e-4, 1e-4},
                 {PretrainOptions.CHECKPOINT_EVERY, 50, 1_000},
                 {PretrainOptions.PLOT_EVERY, 10, 100},
                 {PretrainOptions.PREVIEW_EVERY, 50, 1_000}};
@@ -47,7 +48,6 @@ class PretrainOptionsTest {
         }
         long dependent = TABLE.options().stream().filter(ConfigOption::dependsOnProfile).count();
         assertEquals(expected.length, dependent, "only these depend on the profile");
-        assertEquals(1e-4, PretrainOptions.LEARNING_RATE.defaultFor(Profile.PAPER));
         assertEquals(9, PretrainOptions.NCC_WINDOW.defaultFor(Profile.PAPER));
     }
 

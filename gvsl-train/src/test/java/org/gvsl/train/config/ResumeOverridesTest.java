@@ -39,7 +39,7 @@ class ResumeOverridesTest {
     @Test
     void equalValuesOfOtherKeysAreAccepted() throws Exception {
         PretrainConfig c = ResumeOverrides.apply(TABLE, saved(), overrides(
-                "{\"crop\": 32, \"model\": {\"seed\": 1, \"widths\": \"narrow\", \"learningRate\": 0.0001}}"));
+                "{\"crop\": 32, \"model\": {\"seed\": 1, \"widths\": \"narrow\", \"learningRate\": 0.0005}}"));
         assertEquals(32, c.crop());
     }
 
@@ -79,10 +79,10 @@ class ResumeOverridesTest {
     void aKeyMissingFromAnOlderConfigCountsAsItsDefault() throws Exception {
         ConfigLayers.Layer older = saved();
         older.values().remove("syntheticSize");
-        assertEquals(48, ResumeOverrides.apply(TABLE, older, overrides("{\"syntheticSize\": 48}")).syntheticSize());
+        assertEquals(32, ResumeOverrides.apply(TABLE, older, overrides("{\"syntheticSize\": 32}")).syntheticSize());
         ConfigException e = assertThrows(ConfigException.class, () -> ResumeOverrides.apply(TABLE, older,
                 overrides("{\"syntheticSize\": 40}")));
-        assertTrue(e.getMessage().contains("cannot change 'syntheticSize' (48 → 40)"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot change 'syntheticSize' (32 → 40)"), e.getMessage());
     }
 
     /** A valid value of the option other than {@code saved}. */

@@ -106,7 +106,8 @@ class PretrainerTest {
         assertEquals(config.model(), model.config());
         assertEquals(6, model.provenance().steps());
         assertEquals(1L, model.provenance().seed());
-        assertEquals("4 synthetic CT volumes 20³ (+2 for the preview), generated in memory", model.provenance().data());
+        assertEquals("4 synthetic CT volumes 20³ (+6 held out for the preview and the registration check), generated"
+                + " in memory", model.provenance().data());
         assertEquals(config, ConfigLayers.resolve(PretrainOptions.TABLE, List.of(new ConfigLayers.Layer("c",
                 (ObjectNode) ConfigJson.mapper().readTree(model.runConfig().orElseThrow())))));
         weights.forEach((name, w) -> assertArrayEquals(w.data().asFloat(), model.weights().get(name).data().asFloat(),

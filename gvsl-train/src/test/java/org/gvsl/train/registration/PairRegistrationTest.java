@@ -33,18 +33,19 @@ class PairRegistrationTest {
     }
 
     /**
-     * Two structures (labels 1 and 2: boxes), shifted by {@code dw} voxels along W; image = 0.3 · label, 0 outside
-     * them as the warp's zero padding.
+     * Two structures (labels 1 and 2: boxes), shifted by {@code dd} voxels along D and {@code dw} along W; image =
+     * 0.3 · label, 0 outside them as the warp's zero padding.
      */
-    private static Volume[] scan(int dw) {
+    private static Volume[] scan(int dd, int dw) {
         float[] labels = new float[SHAPE.voxelCount()];
         float[] image = new float[labels.length];
         for (int d = 0; d < S; d++) {
             for (int h = 0; h < S; h++) {
                 for (int w = 0; w < S; w++) {
                     int x = w - dw;
-                    int label = d >= 3 && d < 9 && h >= 3 && h < 9 && x >= 3 && x < 9 ? 1
-                            : d >= 10 && d < 14 && h >= 6 && h < 12 && x >= 8 && x < 12 ? 2 : 0;
+                    int z = d - dd;
+                    int label = z >= 3 && z < 9 && h >= 3 && h < 9 && x >= 3 && x < 9 ? 1
+                            : z >= 10 && z < 14 && h >= 6 && h < 12 && x >= 8 && x < 12 ? 2 : 0;
                     labels[SHAPE.index(d, h, w)] = label;
                     image[SHAPE.index(d, h, w)] = 0.3f * label;
                 }
@@ -54,19 +55,20 @@ class PairRegistrationTest {
         return new Volume[] {Volume.adopt(SHAPE, image, g), Volume.adopt(SHAPE, labels, g)};
     }
 
-    /** Fixed = scan(0); moving = the same anatomy moved by {@code dw} along W. */
-    private static RegistrationPair pair(int dw) {
-        Volume[] fixed = scan(0);
-        Volume[] moving = scan(dw);
+    /** Fixed = scan(0, 0); moving = the same anatomy moved by {@code dd} along D and {@code dw} along W. */
+    private static RegistrationPair pair(int dd, int dw) {
+        Volume[] fixed = scan(0, 0);
+        Volume[] moving = scan(dd, dw);
         return new RegistrationPair(new TrainingPair(fixed[0], moving[0], fixed[0], "a", "b"), fixed[1], moving[1]);
     }
 
     /**
      * A graph whose heads output zero (affine raw values 0: the identity matrix, no translation; deformable field 0),
-     * or whose translation moves the sampling point by {@code shiftW} voxels along W: one normalised unit is
-     * (S − 1)/2 voxels, so {@code t_x = 2·shiftW/(S − 1)}.
+     * or whose translation moves the sampling point by {@code shiftD} voxels along D and {@code shiftW} along W:
+     * one normalised unit is (S − 1)/2 voxels, so {@code t_x = 2·shiftW/(S − 1)} (x is W) and
+     * {@code t_z = 2·shiftD/(S − 1)} (z is D).
      */
-    private static GvslGraph graph(double shiftW) {
+    private static GvslGraph graph(double shiftD, double shiftW) {
         GvslGraph graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(TinyRun.WIDTHS).build(), 2,
                 SpatialSize.cube(S));
         Map<String, INDArray> p = graph.parameters();
@@ -75,12 +77,13 @@ class PairRegistrationTest {
             p.get(head + ".bias").assign(0);
         }
         p.get("fc_trans.bias").putScalar(0, 2 * shiftW / (S - 1));
+        p.get("fc_trans.bias").putScalar(2, 2 * shiftD / (S - 1));
         return graph;
     }
 
     @Test
     void aZeroFieldLeavesThePairAsItWas() {
-        RegistrationQuality q = PairRegistration.measure(graph(0), List.of(pair(2)), 2).get(0);
+        RegistrationQuality q = PairRegistration.measure(graph(0, 0), List.of(pair(0, 2)), 2).get(0);
         assertEquals(q.localNcc().before(), q.localNcc().after(), 1e-6);
         assertEquals(q.correlation().before(), q.correlation().after(), 1e-6);
         assertEquals(q.labelDice().before(), q.labelDice().after(), 0);
@@ -95,7 +98,7 @@ class PairRegistrationTest {
      */
     @Test
     void aKnownTranslationRegistersTheShiftedPairAndEachPairGetsItsOwnResult() {
-        List<RegistrationQuality> q = PairRegistration.measure(graph(2), List.of(pair(2), pair(0), pair(2)), 2);
+        List<RegistrationQuality> q = PairRegistration.measure(graph(0, 2), List.of(pair(0, 2), pair(0, 0), pair(0, 2)), 2);
         assertEquals(3, q.size());
         assertEquals((2.0 / 3 + 0.5) / 2, q.get(0).labelDice().before(), 1e-12);
         assertEquals(1.0, q.get(0).labelDice().after(), 1e-12);
@@ -111,11 +114,23 @@ class PairRegistrationTest {
     void theVariantWithoutTheAffineHeadWarpsByItsFlow() {
         GvslGraph noAffine = GvslGraphFactory.build(GvslConfig.builder().optWidths(TinyRun.WIDTHS)
                 .optVariant(Variant.NO_AFFINE).build(), 1, SpatialSize.cube(S));
-        List<RegistrationQuality> q = PairRegistration.measure(noAffine, List.of(pair(2)), 2);
+        List<RegistrationQuality> q = PairRegistration.measure(noAffine, List.of(pair(0, 2)), 2);
         assertEquals(1, q.size());
         assertEquals((2.0 / 3 + 0.5) / 2, q.get(0).labelDice().before(), 1e-12);
         assertTrue(Double.isFinite(q.get(0).labelDice().after()) && Double.isFinite(q.get(0).localNcc().after()),
                 q.get(0).toString());
+    }
+
+    /**
+     * The same along D: the field's first channel is D (the label warp reads Φ's channels as D, H, W), so a
+     * translation of 2 voxels along D aligns the labels exactly.
+     */
+    @Test
+    void aKnownTranslationAlongDepthAlignsTheLabels() {
+        RegistrationQuality q = PairRegistration.measure(graph(2, 0), List.of(pair(2, 0)), 2).get(0);
+        assertEquals((2.0 / 3 + 0.5) / 2, q.labelDice().before(), 1e-12);
+        assertEquals(1.0, q.labelDice().after(), 1e-12);
+        assertEquals(1.0, q.correlation().after(), 1e-5);
     }
 
     @Test
@@ -123,7 +138,7 @@ class PairRegistrationTest {
         GvslGraph restoration = GvslGraphFactory.build(GvslConfig.builder().optWidths(TinyRun.WIDTHS)
                 .optVariant(Variant.RESTORATION_ONLY).build(), 1, SpatialSize.cube(S));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PairRegistration.measure(restoration, List.of(pair(0)), 2));
+                () -> PairRegistration.measure(restoration, List.of(pair(0, 0)), 2));
         assertTrue(e.getMessage().contains("the RESTORATION_ONLY graph does not register"), e.getMessage());
     }
 }
