@@ -34,7 +34,7 @@ public record ExperimentSummary(List<Row> rows, List<RegistrationRow> registrati
      * @param task      the task
      * @param protocol  linear or fine-tuning
      * @param method    the method
-     * @param scores    the score of each seed with a finished run, in seed order (NaN where undefined)
+     * @param scores    the score of each seed whose run completed, in seed order (NaN where undefined)
      * @param seeds     the seeds whose score is defined
      * @param mean      their mean score
      * @param sd        their sample standard deviation (NaN for fewer than 2)
