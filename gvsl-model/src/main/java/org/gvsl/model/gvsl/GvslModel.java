@@ -16,6 +16,7 @@ import org.gvsl.model.warp.TrilinearWarp;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * GVSL as a composition of a backbone and heads (spec §1–§5): one forward pass from the fixed image {@code x_A^t},
@@ -198,8 +199,13 @@ public final class GvslModel {
             SDVariable image = GraphScope.in(sd, "restoration", () -> restorationHead.restore(features, size));
             restored = image;
             lossMse = GraphScope.in(sd, "restoration", () -> RestorationMse.loss(image, target, batch, size));
-            SDVariable weighted = lossMse.mul(config.lambdaMse());
-            total = total == null ? weighted : total.add(weighted);
+            if (total == null) {
+                // The only term: a product with a constant, not a scalar multiple, so that the training step
+                // computes L_mse (TrainingStep reports a term only where a pairwise op's backward reads it).
+                total = lossMse.mul(sd.constant(Nd4j.scalar(lossMse.dataType(), config.lambdaMse())));
+            } else {
+                total = total.add(lossMse.mul(config.lambdaMse()));
+            }
         }
         return new Outputs(r, gFixed, fFixed, restored, lossNcc, lossSmooth, lossMse, total);
     }

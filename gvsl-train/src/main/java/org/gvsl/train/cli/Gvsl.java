@@ -30,7 +30,7 @@ import java.util.List;
         description = "Geometric Visual Similarity Learning (GVSL) on the JVM.",
         subcommands = {PretrainCommand.class, FinetuneCommand.class, LinearCommand.class, PredictCommand.class,
                 ImportCommand.class, FeaturesCommand.class, RegisterCommand.class,
-                EvaluateCommand.class, SelfCheckCommand.class, DataCommand.class, UiCommand.class,
+                EvaluateCommand.class, ExperimentCommand.class, SelfCheckCommand.class, DataCommand.class, UiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Gvsl {
 
