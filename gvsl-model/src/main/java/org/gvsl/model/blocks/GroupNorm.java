@@ -89,7 +89,10 @@ public final class GroupNorm {
     /** {@code [1, N·C, 1, 1]} per-channel values → their means per sample and group, {@code [N·G, 1]}. */
     private static SDVariable groupMean(SDVariable perChannel, int perGroup) {
         SameDiff sd = perChannel.getSameDiff();
-        return sd.mean(sd.reshape(perChannel, -1, perGroup), true, 1);
+        SDVariable rows = sd.reshape(perChannel, -1, perGroup);
+        // One channel per group: nothing to average, and ND4J 1.0.0-M2.1 fails a mean over an axis of length 1
+        // inside a graph (BaseReduceOp.noOp finds no input array).
+        return perGroup == 1 ? rows : sd.mean(rows, true, 1);
     }
 
     /** {@code [N·G, 1]} → the value of each channel's group, {@code [N, C]}. */

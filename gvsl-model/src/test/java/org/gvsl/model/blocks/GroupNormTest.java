@@ -46,6 +46,24 @@ class GroupNormTest {
     }
 
     @Test
+    void oneChannelPerGroupNormalisesEachChannelOfEachSample() {
+        SameDiff sd = GradientCheck.graph();
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4, 3, 4, 5).muli(5).addi(2);
+        GroupNorm norm = new GroupNorm(new ParameterFactory(sd, DataType.DOUBLE, 0), "gn", 4, 4);
+        INDArray y = Graphs.eval(norm.forward(sd.constant(x), SIZE));
+        for (int n = 0; n < 2; n++) {
+            for (int c = 0; c < 4; c++) {
+                INDArray xs = x.get(NDArrayIndex.point(n), NDArrayIndex.point(c)).dup();
+                double mean = xs.meanNumber().doubleValue();
+                double sigma2 = xs.varNumber().doubleValue() * (xs.length() - 1) / xs.length();
+                INDArray expected = xs.sub(mean).divi(Math.sqrt(sigma2 + GroupNorm.EPSILON));
+                assertEquals(0.0, expected.sub(y.get(NDArrayIndex.point(n), NDArrayIndex.point(c))).amaxNumber()
+                        .doubleValue(), 1e-12, "sample " + n + ", channel " + c);
+            }
+        }
+    }
+
+    @Test
     void gradientsMatchFiniteDifferences() {
         SameDiff sd = GradientCheck.graph();
         GroupNorm norm = new GroupNorm(new ParameterFactory(sd, DataType.DOUBLE, 3), "gn", 2, 4);
