@@ -41,7 +41,7 @@ class PretrainCommandTest {
                 "paper (--data DIR)"}) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
         }
-        for (String row : new String[] {"steps +240 +200000", "crop +32 +128", "model\\.learningRate +1e-3 +1e-4", "syntheticSize +32 +32",
+        for (String row : new String[] {"steps +240 +200000", "crop +32 +128", "model\\.learningRate +0\\.001 +1e-4", "syntheticSize +32 +32",
                 "intensity +ct-soft-tissue +ct",
                 "model\\.widths +narrow +paper", "data +none +DIR"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.matches(" +" + row)), row + " in\n" + o.out());
