@@ -2,14 +2,8 @@ package org.gvsl.benchmarks;
 
 import org.gvsl.model.backend.NativeBackend;
 import org.gvsl.model.backend.NativeMemory;
-import org.gvsl.model.gvsl.GvslConfig;
 import org.gvsl.model.gvsl.GvslGraph;
-import org.gvsl.model.gvsl.GvslGraphFactory;
-import org.gvsl.model.network.UNetWidths;
-import org.gvsl.model.shape.SpatialSize;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,32 +26,29 @@ public final class TrainingStepMemory {
     }
 
     public static void main(String[] args) {
-        String widths = "paper";
-        int size = 32;
-        int batch = 2;
+        StepSetup setup = new StepSetup();
         int steps = 100;
         int warmup = 2;
         boolean release = true;
         for (int i = 0; i < args.length; i++) {
+            int last = setup.read(args, i);
+            if (last >= 0) {
+                i = last;
+                continue;
+            }
             switch (args[i]) {
-                case "--widths" -> widths = args[++i];
-                case "--size" -> size = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--steps" -> steps = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--no-release" -> release = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --widths paper|narrow|c0,…,c8 --size S --batch N --steps K --warmup W --no-release");
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
+                        + StepSetup.USAGE + " --steps K --warmup W --no-release");
             }
         }
         System.out.println(NativeBackend.describe());
-        UNetWidths w = UNetWidths.parse(widths);
-        GvslGraph graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(w).build(), batch, SpatialSize.cube(size));
-        Nd4j.getRandom().setSeed(1);
-        INDArray fixed = Nd4j.rand(DataType.FLOAT, batch, 1, size, size, size);
-        Map<String, INDArray> inputs = graph.inputs(fixed, Nd4j.rand(DataType.FLOAT, batch, 1, size, size, size), fixed);
+        GvslGraph graph = setup.graph();
+        Map<String, INDArray> inputs = setup.inputs(graph);
         System.out.printf(Locale.ROOT, "widths %s, %d³, batch %d, %d steps (%d warm-up), release after step: %s%n",
-                w, size, batch, steps, warmup, release);
+                setup.widths(), setup.size(), setup.batch(), steps, warmup, release);
         List<Double> timed = new ArrayList<>();
         for (int step = 1; step <= steps; step++) {
             MachineLoad load = MachineLoad.start();

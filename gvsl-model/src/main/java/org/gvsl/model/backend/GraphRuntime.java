@@ -2,7 +2,6 @@ package org.gvsl.model.backend;
 
 import org.gvsl.model.ops.DifferentiableGather;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.config.ND4JSystemProperties;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,19 +12,18 @@ import java.nio.file.Path;
  * The one place that prepares ND4J for this project's graphs: every graph is created, loaded and given its
  * gradient function here.
  *
- * <p>Why one place: two things must happen once per process before any graph exists — the backend must be
- * loaded with the right native binary ({@link NativeBackend#initialise()}), and the differentiable gather must be
- * registered for the native op hash ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded
- * silently loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start
- * the backend themselves, and nothing else calls {@link NativeBackend}'s start-up or the registration.
+ * <p>Why one place: three things must happen once per process before any graph exists — the backend must be
+ * loaded with the right native binary ({@link NativeBackend#initialise()}), SameDiff's session array cache set
+ * off unless the user chose ({@link NativeMemory#configure()}), and the differentiable gather must be registered
+ * for the native op hash ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded silently
+ * loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start the backend
+ * themselves, and nothing else calls {@link NativeBackend}'s start-up or the registration.
  *
  * <p>Settings of the whole process (the math thread count, AWT's headless mode) are not made here: they belong to
- * the program that runs ({@code org.gvsl.train.cli.Gvsl}), not to a library.
+ * the program that runs ({@code org.gvsl.train.cli.Gvsl}), not to a library. The array cache is the exception
+ * that proves it: it is how every graph of this library keeps its arrays, and a user's own setting wins.
  */
 public final class GraphRuntime {
-
-    /** ND4J's switch of the session array cache ({@code ND4JSystemProperties.SAMEDIFF_MEMORY_CACHE_DISABLE}). */
-    static final String SESSION_ARRAY_CACHE = ND4JSystemProperties.SAMEDIFF_MEMORY_CACHE_DISABLE;
 
     private static volatile boolean started;
 
@@ -40,6 +38,7 @@ public final class GraphRuntime {
         synchronized (GraphRuntime.class) {
             if (!started) {
                 NativeBackend.initialise();
+                NativeMemory.configure();
                 DifferentiableGather.register();
                 started = true;
             }
@@ -85,20 +84,6 @@ public final class GraphRuntime {
         } catch (RuntimeException | IOException e) {
             throw new IOException("cannot read " + origin + " as a SameDiff graph: " + e, e);
         }
-    }
-
-    /**
-     * Makes SameDiff free the intermediate arrays of inference as soon as no later op needs them, instead of
-     * keeping them for reuse; call before the first output of the graphs concerned. It applies to the whole
-     * process, training included.
-     *
-     * <p>Why: ND4J 1.0.0-M2.1's inference sessions put released arrays into a cache of up to a quarter of
-     * JavaCPP's {@code maxbytes} (ArrayCacheMemoryMgr), which is resident memory. One full-width registration of
-     * a 64³ pair peaked at 5.08 GB resident with the cache and at 1.76 GB without it (system property
-     * {@code org.nd4j.autodiff.samediff=false}, which this method sets).
-     */
-    public static void freeInferenceArraysEagerly() {
-        System.setProperty(SESSION_ARRAY_CACHE, "false");
     }
 
     /**

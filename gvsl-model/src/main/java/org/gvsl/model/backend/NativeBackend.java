@@ -44,6 +44,15 @@ public final class NativeBackend {
     }
 
     /**
+     * Whether arrays live in this process's memory (ND4J's CPU backend), not on a GPU: only then does the resident
+     * memory bound a training step.
+     */
+    public static boolean onCpu() {
+        GraphRuntime.start();
+        return Nd4j.getBackend().getClass().getSimpleName().equals("CpuBackend");
+    }
+
+    /**
      * One line for logs: backend class, binary variant, oneDNN, and the OpenMP thread count of each op (the count
      * in effect: {@code Environment.maxThreads} may still show the core count after the OpenMP count was lowered).
      */

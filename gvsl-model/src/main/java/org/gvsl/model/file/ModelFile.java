@@ -1,7 +1,5 @@
 package org.gvsl.model.file;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.gvsl.core.io.AtomicFile;
 import org.gvsl.model.backend.GraphRuntime;
 import org.gvsl.model.gvsl.GvslConfig;
@@ -12,23 +10,13 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The versioned model file of GVSL ({@code model.gvsl}): one zip archive that holds a trained model with what is
@@ -47,10 +35,11 @@ import java.util.zip.ZipOutputStream;
  * The weights are stored once, in the graph; {@code graph} describes its placeholders (a fixed batch and size, e.g.
  * the training crop: {@link PretrainedModel} builds graphs of any size from the weights). All entries are deflated.
  *
- * <p><b>Reading is strict.</b> A file that is not a zip, a truncated or corrupt archive (every entry's CRC is
- * checked), a zip without the manifest, another {@code format} or {@code formatVersion}, a missing {@code graph.fb},
- * an invalid manifest or a graph whose weights do not match the manifest's model each give a {@link
- * ModelFormatException} naming the file and the problem.
+ * <p><b>Reading is strict</b>, by the rules every gvsl model file shares ({@link ModelArchive}, written once): a
+ * file that is not a zip, a truncated or corrupt archive (every entry's CRC is checked), a zip without the manifest
+ * (a downstream {@link TransferModelFile} or an {@code .npz} is named as such), another {@code format} or
+ * {@code formatVersion}, a missing {@code graph.fb}, an invalid manifest or a graph whose weights do not match the
+ * manifest's model each give a {@link ModelFormatException} naming the file and the problem.
  */
 public final class ModelFile {
 
@@ -108,6 +97,11 @@ public final class ModelFile {
         }
     }
 
+    /** The layout of this kind of file, for the reading rules all model files share ({@link ModelArchive}). */
+    static final ModelArchive.Layout LAYOUT = new ModelArchive.Layout(MANIFEST, FORMAT, FORMAT_VERSION, GRAPH,
+            "model file", "a pre-trained model", "gvsl finetune --init, gvsl linear --init, gvsl features or gvsl"
+            + " register");
+
     /**
      * Writes a model file atomically ({@link AtomicFile}): the manifest, the run configuration if given, and
      * {@code graph} without optimiser state.
@@ -121,30 +115,13 @@ public final class ModelFile {
                              String runConfig, SameDiff graph) throws IOException {
         Manifest manifest = new Manifest(FORMAT, FORMAT_VERSION, config, backboneOnly, provenance,
                 GraphInputs.of(graph));
-        byte[] manifestBytes = ModelJson.mapper().writeValueAsBytes(manifest);
-        ByteBuffer flat = graph.asFlatBuffers(false);
-        AtomicFile.write(file, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, MANIFEST, manifestBytes, 0, manifestBytes.length);
-                if (runConfig != null) {
-                    byte[] bytes = runConfig.getBytes(StandardCharsets.UTF_8);
-                    put(zip, RUN_CONFIG, bytes, 0, bytes.length);
-                }
-                put(zip, GRAPH, flat.array(), flat.arrayOffset() + flat.position(), flat.remaining());
-            }
-        });
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] bytes, int offset, int length)
-            throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes, offset, length);
-        zip.closeEntry();
-    }
-
-    /** Whether the archive holds a manifest: a model file rather than another zip (such as an {@code .npz}). */
-    static boolean isModelFile(ZipFile zip) {
-        return zip.getEntry(MANIFEST) != null;
+        Map<String, ByteBuffer> entries = new LinkedHashMap<>();
+        entries.put(MANIFEST, ByteBuffer.wrap(ModelJson.mapper().writeValueAsBytes(manifest)));
+        if (runConfig != null) {
+            entries.put(RUN_CONFIG, ByteBuffer.wrap(runConfig.getBytes(StandardCharsets.UTF_8)));
+        }
+        entries.put(GRAPH, graph.asFlatBuffers(false));
+        ModelArchive.write(file, entries);
     }
 
     /**
@@ -154,81 +131,32 @@ public final class ModelFile {
      * @throws IOException          when the file cannot be read at all
      */
     static PretrainedModel read(Path file) throws IOException {
-        String origin = file.toString();
-        try (ZipFile zip = openZip(file)) {
-            if (!isModelFile(zip)) {
-                throw new ModelFormatException(origin, "not a gvsl model file: a zip archive without " + MANIFEST
-                        + " (entries " + entryNames(zip) + ")");
-            }
-            Manifest manifest = manifest(entry(zip, MANIFEST, origin), origin);
-            byte[] graphBytes = entry(zip, GRAPH, origin);
-            String runConfig = zip.getEntry(RUN_CONFIG) == null ? null
-                    : new String(entry(zip, RUN_CONFIG, origin), StandardCharsets.UTF_8);
-            Map<String, INDArray> weights = weights(GraphRuntime.load(graphBytes, origin + "!" + GRAPH));
-            StateDict dict = StateDict.of(weights, origin + "!" + GRAPH);
-            if (!dict.widths().equals(manifest.model().widths()) || dict.backboneOnly() != manifest.backboneOnly()
-                    || dict.variant().map(v -> v != manifest.model().variant()).orElse(false)) {
-                throw new ModelFormatException(origin, MANIFEST + " describes widths " + manifest.model().widths()
-                        + ", " + describe(manifest.backboneOnly(), manifest.model()) + ", but " + GRAPH
-                        + " holds widths " + dict.widths() + ", " + dict.variant().map(v -> "variant " + v)
-                        .orElse("backbone only"));
-            }
-            return new PretrainedModel(origin, manifest.model(), manifest.backboneOnly(), manifest.provenance(),
-                    runConfig, dict.weights());
+        try (ModelArchive archive = ModelArchive.open(file)) {
+            return read(archive);
         }
+    }
+
+    /** Reads an opened model file ({@link #read(Path)}). */
+    static PretrainedModel read(ModelArchive archive) throws IOException {
+        String origin = archive.origin();
+        Manifest manifest = ModelJson.read(archive.manifest(LAYOUT), Manifest.class, origin, MANIFEST);
+        byte[] graphBytes = archive.entry(GRAPH, LAYOUT);
+        String runConfig = archive.runConfig(LAYOUT).orElse(null);
+        Map<String, INDArray> weights = weights(GraphRuntime.load(graphBytes, origin + "!" + GRAPH));
+        StateDict dict = StateDict.of(weights, origin + "!" + GRAPH);
+        if (!dict.widths().equals(manifest.model().widths()) || dict.backboneOnly() != manifest.backboneOnly()
+                || dict.variant().map(v -> v != manifest.model().variant()).orElse(false)) {
+            throw new ModelFormatException(origin, MANIFEST + " describes widths " + manifest.model().widths()
+                    + ", " + describe(manifest.backboneOnly(), manifest.model()) + ", but " + GRAPH
+                    + " holds widths " + dict.widths() + ", " + dict.variant().map(v -> "variant " + v)
+                    .orElse("backbone only"));
+        }
+        return new PretrainedModel(origin, manifest.model(), manifest.backboneOnly(), manifest.provenance(),
+                runConfig, dict.weights());
     }
 
     private static String describe(boolean backboneOnly, GvslConfig config) {
         return backboneOnly ? "backbone only" : "variant " + config.variant();
-    }
-
-    private static Manifest manifest(byte[] bytes, String origin) throws ModelFormatException {
-        JsonNode tree;
-        try {
-            tree = ModelJson.mapper().readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new ModelFormatException(origin, MANIFEST + " is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ModelFormatException(origin, MANIFEST + " cannot be read: " + e.getMessage(), e);
-        }
-        if (tree == null || !tree.isObject() || !FORMAT.equals(tree.path("format").asText(null))) {
-            throw new ModelFormatException(origin, "not a gvsl model file: " + MANIFEST + " does not say \"format\": \""
-                    + FORMAT + "\"");
-        }
-        JsonNode version = tree.get("formatVersion");
-        if (version == null || !version.canConvertToExactIntegral()) {
-            throw new ModelFormatException(origin, MANIFEST + " has no integer \"formatVersion\"");
-        }
-        if (version.asInt() != FORMAT_VERSION) {
-            throw new ModelFormatException(origin, "model file format version " + version.asText() + "; this gvsl ("
-                    + Provenance.writerVersion() + ") reads version " + FORMAT_VERSION
-                    + (version.asInt() > FORMAT_VERSION ? " (written by a newer gvsl: upgrade to read it)" : ""));
-        }
-        return ModelJson.read(tree, Manifest.class, origin, MANIFEST);
-    }
-
-    /** The bytes of an entry, its CRC checked. */
-    private static byte[] entry(ZipFile zip, String name, String origin) throws ModelFormatException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new ModelFormatException(origin, "no entry " + name + " (a model file holds " + MANIFEST + ", "
-                    + GRAPH + " and optionally " + RUN_CONFIG + "; this one holds " + entryNames(zip) + ")");
-        }
-        CRC32 crc = new CRC32();
-        byte[] bytes;
-        try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new ModelFormatException(origin, "entry " + name + " is corrupt (" + e.getMessage() + ")", e);
-        }
-        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new ModelFormatException(origin, "entry " + name + " is corrupt (its CRC-32 does not match)");
-        }
-        return bytes;
-    }
-
-    private static List<String> entryNames(ZipFile zip) {
-        return Collections.list(zip.entries()).stream().map(ZipEntry::getName).limit(8).toList();
     }
 
     /** The trainable variables of a graph by name: the weights. */
@@ -240,22 +168,5 @@ public final class ModelFile {
             }
         }
         return weights;
-    }
-
-    /**
-     * Opens a zip archive for reading.
-     *
-     * @throws ModelFormatException naming the file when it is missing or not a readable zip archive
-     */
-    static ZipFile openZip(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelFormatException(file.toString(), Files.exists(file) ? "not a regular file" : "no such file");
-        }
-        try {
-            return new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new ModelFormatException(file.toString(), "not a readable zip archive (truncated or corrupt, or"
-                    + " neither a gvsl model file nor an .npz state dict): " + e.getMessage(), e);
-        }
     }
 }

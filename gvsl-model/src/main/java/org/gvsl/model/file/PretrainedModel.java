@@ -22,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * A pre-trained GVSL model, opened from any of the places weights live, and its graphs built for the size one
@@ -34,7 +32,8 @@ import java.util.zip.ZipFile;
  * shapes, the rest of the configuration takes {@link GvslConfig}'s defaults); or a pre-training run folder — its
  * {@value #RUN_MODEL_FILE}, or for runs written before model files existed its {@value #RUN_WEIGHTS_FILE} with the
  * {@code model} object of its {@value #RUN_CONFIG_FILE}. The kind of a file is recognised from its content, not its
- * name.
+ * name; a fine-tuned model ({@link TransferModelFile}, or a fine-tuning run folder) is refused in one line that
+ * names it as such.
  *
  * <p><b>Graphs</b>, float32, each for a batch size and spatial size, with these weights:
  * <ul>
@@ -46,8 +45,9 @@ import java.util.zip.ZipFile;
  *   <li>{@link #whole}: the pre-training graph with its losses and Adam ({@link GvslGraph}), to train further.</li>
  * </ul>
  * Example: {@code PretrainedModel.open(Path.of("runs/pretrain-…")).backbone(1, new SpatialSize(96, 128, 128))
- * .features(image).local()}. For whole volumes call {@link org.gvsl.model.backend.GraphRuntime#freeInferenceArraysEagerly()}
- * first: it lowers the peak memory of inference about threefold.
+ * .features(image).local()}. SameDiff's cache of released arrays is off unless the user turned it
+ * on ({@link org.gvsl.model.backend.NativeMemory#arrayCacheOn()}), which keeps the peak memory of whole-volume inference about a
+ * third of what it is with the cache.
  */
 public final class PretrainedModel {
 
@@ -89,20 +89,15 @@ public final class PretrainedModel {
         if (Files.isDirectory(path)) {
             return openRunFolder(path);
         }
-        boolean modelFile;
-        boolean npz;
-        try (ZipFile zip = ModelFile.openZip(path)) {
-            modelFile = ModelFile.isModelFile(zip);
-            npz = zip.size() > 0 && Collections.list(zip.entries()).stream()
-                    .allMatch(e -> e.getName().endsWith(".npy"));
-            if (!modelFile && !npz) {
-                throw new ModelFormatException(path.toString(), "neither a gvsl model file (no " + ModelFile.MANIFEST
-                        + ") nor an .npz state dict (entries that are not .npy arrays: " + Collections.list(zip.entries())
-                        .stream().map(ZipEntry::getName).filter(n -> !n.endsWith(".npy")).limit(5).toList() + ")");
+        try (ModelArchive archive = ModelArchive.open(path)) {
+            if (!archive.isStateDict()) {
+                if (archive.layout().isEmpty()) {
+                    throw new ModelFormatException(path.toString(), "neither a gvsl model file (no "
+                            + ModelFile.MANIFEST + ") nor an .npz state dict (entries that are not .npy arrays: "
+                            + archive.nonArrayEntries() + ")");
+                }
+                return ModelFile.read(archive);   // names a fine-tuned model file as such
             }
-        }
-        if (modelFile) {
-            return ModelFile.read(path);
         }
         return openStateDict(path, Provenance.now("state dict " + path.toAbsolutePath().normalize(), null, null, null));
     }
@@ -111,13 +106,18 @@ public final class PretrainedModel {
      * Opens an {@code .npz} state dict ({@link #fromStateDict}).
      *
      * @param provenance what to record as the weights' origin
-     * @throws ModelFormatException naming the file when it is missing, not a readable {@code .npz}, or does not fit
+     * @throws ModelFormatException naming the file when it is missing, not a readable {@code .npz} (a model file is
+     *                              named as such), or does not fit
      */
     public static PretrainedModel openStateDict(Path npz, Provenance provenance) throws ModelFormatException {
         // ZipFile reads the central directory at the end of the file, so a truncated file is noticed here even when
         // every entry before the cut is complete; the entries are then read as a stream.
-        try {
-            ModelFile.openZip(npz).close();
+        try (ModelArchive archive = ModelArchive.open(npz)) {
+            Optional<ModelArchive.Layout> layout = archive.layout();
+            if (layout.isPresent()) {
+                throw new ModelFormatException(npz.toString(), layout.get().kind() + " (" + layout.get().format()
+                        + "), not an .npz state dict: use it with " + layout.get().usedBy());
+            }
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -150,7 +150,7 @@ public final class PretrainedModel {
     private static PretrainedModel openRunFolder(Path dir) throws IOException {
         Path model = dir.resolve(RUN_MODEL_FILE);
         if (Files.isRegularFile(model)) {
-            return ModelFile.read(model);
+            return ModelFile.read(model);   // a fine-tuning run's model.gvsl is named as such
         }
         Path weights = dir.resolve(RUN_WEIGHTS_FILE);
         Path config = dir.resolve(RUN_CONFIG_FILE);

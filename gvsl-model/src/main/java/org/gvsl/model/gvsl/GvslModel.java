@@ -1,5 +1,6 @@
 package org.gvsl.model.gvsl;
 
+import org.gvsl.model.backend.GraphScope;
 import org.gvsl.model.blocks.ParameterFactory;
 import org.gvsl.model.heads.AffineDisplacement;
 import org.gvsl.model.heads.AffineHead;
@@ -14,6 +15,8 @@ import org.gvsl.model.shape.SpatialSize;
 import org.gvsl.model.warp.TrilinearWarp;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * GVSL as a composition of a backbone and heads (spec §1–§5): one forward pass from the fixed image {@code x_A^t},
@@ -124,7 +127,8 @@ public final class GvslModel {
             throw new IllegalStateException("variant " + v + " has no registration heads");
         }
         SameDiff sd = fixed.getSameDiff();
-        UNet3D.Features features = backbone.forward(sd.concat(0, fixed, moving), size);
+        UNet3D.Features features = GraphScope.in(sd, "unet",
+                () -> backbone(sd.concat(0, fixed, moving), 2 * batch, size));
         SDVariable gFixed = firstHalf(features.global(), batch);
         SDVariable fFixed = firstHalf(features.local(), batch);
         SDVariable gMoving = secondHalf(features.global(), batch);
@@ -137,16 +141,25 @@ public final class GvslModel {
         SDVariable alignedMoving = fMoving;
         AffineDisplacement displacement = null;
         if (v.affine()) {
-            raw = affineHead.rawValues(gMoving, gFixed, features.globalSize());
-            affine = AffineMatrix.fromRaw(raw);
-            displacement = new AffineDisplacement(affine, batch, size);
-            voxelMatrix = displacement.voxelMatrixXyz();
-            affineField = displacement.field();
-            alignedMoving = TrilinearWarp.warp(fMoving, affineField, batch, config.widths().c8(), size);
+            SDVariable rawValues = GraphScope.in(sd, "affine_head",
+                    () -> affineHead.rawValues(gMoving, gFixed, features.globalSize()));
+            AffineMatrix matrix = GraphScope.in(sd, "affine_head", () -> AffineMatrix.fromRaw(rawValues));
+            AffineDisplacement affineDisplacement = GraphScope.in(sd, "affine_field",
+                    () -> new AffineDisplacement(matrix, batch, size));
+            SDVariable field = GraphScope.in(sd, "affine_field", affineDisplacement::field);
+            raw = rawValues;
+            affine = matrix;
+            displacement = affineDisplacement;
+            voxelMatrix = affineDisplacement.voxelMatrixXyz();
+            affineField = field;
+            alignedMoving = GraphScope.in(sd, "warp_features",
+                    () -> TrilinearWarp.warp(fMoving, field, batch, config.widths().c8(), size));
         }
-        SDVariable flow = deformableHead.field(alignedMoving, fFixed, size);
-        SDVariable dvf = displacement == null ? flow : displacement.fuse(flow);
-        SDVariable warped = TrilinearWarp.warp(moving, dvf, batch, 1, size);
+        SDVariable aligned = alignedMoving;
+        SDVariable flow = GraphScope.in(sd, "deformable_head", () -> deformableHead.field(aligned, fFixed, size));
+        AffineDisplacement fusion = displacement;
+        SDVariable dvf = fusion == null ? flow : GraphScope.in(sd, "fusion", () -> fusion.fuse(flow));
+        SDVariable warped = GraphScope.in(sd, "warp_image", () -> TrilinearWarp.warp(moving, dvf, batch, 1, size));
         return new Registration(gFixed, gMoving, fFixed, fMoving, raw, affine, voxelMatrix, affineField, flow, dvf,
                 warped);
     }
@@ -158,6 +171,7 @@ public final class GvslModel {
      * @param moving may be null for {@link Variant#RESTORATION_ONLY}
      */
     public Outputs forward(SDVariable fixed, SDVariable moving, SDVariable target, int batch, SpatialSize size) {
+        SameDiff sd = fixed.getSameDiff();
         Variant v = config.variant();
         Registration r = null;
         SDVariable fFixed;
@@ -169,27 +183,59 @@ public final class GvslModel {
             r = register(fixed, moving, batch, size);
             fFixed = r.localFixed();
             gFixed = r.globalFixed();
-            lossNcc = ncc.loss(r.warped(), target, batch, size);
-            lossSmooth = Smoothness.loss(r.flow(), batch, size);
+            Registration registration = r;
+            lossNcc = GraphScope.in(sd, "ncc", () -> ncc.loss(registration.warped(), target, batch, size));
+            lossSmooth = GraphScope.in(sd, "smoothness", () -> Smoothness.loss(registration.flow(), batch, size));
             total = lossNcc.add(lossSmooth.mul(config.lambdaSmooth()));
         } else {
-            UNet3D.Features features = backbone.forward(fixed, size);
+            UNet3D.Features features = GraphScope.in(sd, "unet", () -> backbone(fixed, batch, size));
             fFixed = features.local();
             gFixed = features.global();
         }
         SDVariable restored = null;
         SDVariable lossMse = null;
         if (v.restoration()) {
-            restored = restorationHead.restore(fFixed, size);
-            lossMse = RestorationMse.loss(restored, target, batch, size);
-            SDVariable weighted = lossMse.mul(config.lambdaMse());
-            total = total == null ? weighted : total.add(weighted);
+            SDVariable features = fFixed;
+            SDVariable image = GraphScope.in(sd, "restoration", () -> restorationHead.restore(features, size));
+            restored = image;
+            lossMse = GraphScope.in(sd, "restoration", () -> RestorationMse.loss(image, target, batch, size));
+            if (total == null) {
+                // The only term: a product with a constant, not a scalar multiple, so that the training step
+                // computes L_mse (TrainingStep reports a term only where a pairwise op's backward reads it).
+                total = lossMse.mul(sd.constant(Nd4j.scalar(lossMse.dataType(), config.lambdaMse())));
+            } else {
+                total = total.add(lossMse.mul(config.lambdaMse()));
+            }
         }
         return new Outputs(r, gFixed, fFixed, restored, lossNcc, lossSmooth, lossMse, total);
     }
 
     public GvslConfig config() {
         return config;
+    }
+
+    /**
+     * The backbone on {@code volumes} volumes {@code [volumes, 1, size]}: at once, or in float64 one volume at a
+     * time. Float64 runs on libnd4j's generic convolution (oneDNN has none), whose im2col buffers hold the whole
+     * batch: 2.7 GB for one full-width layer at 32³ and 4 volumes, twice in its backward pass. The numbers are the
+     * same either way (GroupNorm is per sample).
+     */
+    private UNet3D.Features backbone(SDVariable x, int volumes, SpatialSize size) {
+        if (x.dataType() != DataType.DOUBLE || volumes == 1) {
+            return backbone.forward(x, size);
+        }
+        SameDiff sd = x.getSameDiff();
+        SDVariable[] one = sd.unstack(x, 0, volumes);
+        SDVariable[] global = new SDVariable[volumes];
+        SDVariable[] local = new SDVariable[volumes];
+        SpatialSize globalSize = null;
+        for (int i = 0; i < volumes; i++) {
+            UNet3D.Features f = backbone.forward(sd.expandDims(one[i], 0), size);
+            global[i] = f.global();
+            local[i] = f.local();
+            globalSize = f.globalSize();
+        }
+        return new UNet3D.Features(sd.concat(0, global), globalSize, sd.concat(0, local));
     }
 
     private static SDVariable firstHalf(SDVariable x, int batch) {

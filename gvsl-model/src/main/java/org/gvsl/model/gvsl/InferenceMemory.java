@@ -6,8 +6,8 @@ import org.gvsl.model.shape.SpatialSize;
 
 /**
  * An estimate of the peak resident memory of one inference ({@link BackboneGraph#features} or {@link
- * RegistrationGraph#register}, batch 1) with SameDiff freeing arrays eagerly ({@link
- * org.gvsl.model.backend.GraphRuntime#freeInferenceArraysEagerly()}), so a command can warn before a volume too
+ * RegistrationGraph#register}, batch 1) with SameDiff freeing arrays eagerly (its array cache
+ * off: {@link org.gvsl.model.backend.NativeMemory#arrayCacheOn()}), so a command can warn before a volume too
  * large for the machine is started.
  *
  * <pre>  bytes ≈ BASE + 2·4·parameters + V'·(c0 + c8)·k,   V' = voxels of the input padded to multiples of 16</pre>

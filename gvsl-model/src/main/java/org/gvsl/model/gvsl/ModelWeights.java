@@ -67,14 +67,21 @@ public final class ModelWeights {
     /** Writes arrays as a (deflated) {@code .npz}, atomically (see {@link AtomicFile}). */
     public static void writeNpz(Map<String, INDArray> arrays, Path file) throws IOException {
         AtomicFile.write(file, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-                    zip.write(Nd4j.toNpyByteArray(e.getValue().dup('c')));
-                    zip.closeEntry();
-                }
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writeNpz(arrays, out);
             }
         });
+    }
+
+    /** Writes arrays as a (deflated) {@code .npz} to a stream, which stays open. */
+    public static void writeNpz(Map<String, INDArray> arrays, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+            zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+            zip.write(Nd4j.toNpyByteArray(e.getValue().dup('c')));
+            zip.closeEntry();
+        }
+        zip.finish();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.gvsl.model.network;
 
+import org.gvsl.model.backend.GraphScope;
 import org.gvsl.model.blocks.DoubleConv;
 import org.gvsl.model.blocks.GroupNorm;
 import org.gvsl.model.blocks.ParameterFactory;
@@ -145,7 +146,6 @@ public final class UNet3D {
         if (up == null) {
             throw new IllegalStateException("this U-Net was built encoder-only: use encode(), not forward()");
         }
-        SameDiff sd = x.getSameDiff();
         SpatialSize padded = paddedSize(size);
         Levels levels = levels(x, size, padded);
         SDVariable[] skips = levels.skips();
@@ -153,8 +153,7 @@ public final class UNet3D {
         SDVariable h = skips[4];
         for (int i = 1; i <= 4; i++) {
             int level = 4 - i;
-            SDVariable upsampled = TrilinearUpsample.upsample(h, widths.at(3 + i), sizes[level + 1], x.dataType());
-            h = up[i - 1].forward(sd.concat(1, skips[level], upsampled), sizes[level]);
+            h = upLevel(i, h, sizes[level + 1], skips[level], sizes[level]);
         }
         SDVariable local = padded.equals(size) ? h : crop(h, size, padded);
         return new Features(skips[4], sizes[4], local);
@@ -168,21 +167,34 @@ public final class UNet3D {
 
     /** The encoder: pads the input, then {@code inc} and {@code down1..4}. */
     private Levels levels(SDVariable x, SpatialSize size, SpatialSize padded) {
+        SameDiff sd = x.getSameDiff();
         SDVariable input = padded.equals(size) ? x : pad(x, size, padded);
         SDVariable[] skips = new SDVariable[5];
         SpatialSize[] sizes = new SpatialSize[5];
         sizes[0] = padded;
-        skips[0] = inc.forward(input, padded);
+        skips[0] = GraphScope.in(sd, "inc", () -> inc.forward(input, padded));
         for (int i = 1; i <= 4; i++) {
             SpatialSize s = sizes[i - 1];
             sizes[i] = new SpatialSize(s.d() / 2, s.h() / 2, s.w() / 2);
-            skips[i] = down[i - 1].forward(maxPool(skips[i - 1]), sizes[i]);
+            skips[i] = downLevel(i, skips[i - 1], sizes[i]);
         }
         return new Levels(skips, sizes);
     }
 
     public UNetWidths widths() {
         return widths;
+    }
+
+    /** {@code down_i}: max-pooling and the block, as the graph part {@code down<i>}. */
+    private SDVariable downLevel(int i, SDVariable above, SpatialSize size) {
+        return GraphScope.in(above.getSameDiff(), "down" + i, () -> down[i - 1].forward(maxPool(above), size));
+    }
+
+    /** {@code up_i}: upsampling, the concatenation with the skip and the block, as the graph part {@code up<i>}. */
+    private SDVariable upLevel(int i, SDVariable below, SpatialSize belowSize, SDVariable skip, SpatialSize size) {
+        SameDiff sd = below.getSameDiff();
+        return GraphScope.in(sd, "up" + i, () -> up[i - 1].forward(sd.concat(1, skip,
+                TrilinearUpsample.upsample(below, widths.at(3 + i), belowSize, below.dataType())), size));
     }
 
     private static SDVariable maxPool(SDVariable x) {

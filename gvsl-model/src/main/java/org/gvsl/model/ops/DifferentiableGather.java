@@ -56,7 +56,11 @@ public final class DifferentiableGather extends Gather {
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
         SDVariable params = arg(0);
         SDVariable indices = arg(1);
-        ScatterAdd scatter = new ScatterAdd(sameDiff, sameDiff.zerosLike(params), indices, gradients.get(0));
+        // The zeros to scatter into, made from params' shape only when the gradient arrives: zerosLike(params)
+        // would be made in the forward pass and held until the backward pass, or, made to wait, hold params.
+        SDVariable zeros = sameDiff.fill(sameDiff.shape(params), params.dataType(), 0.0);
+        zeros.addControlDependency(gradients.get(0));
+        ScatterAdd scatter = new ScatterAdd(sameDiff, zeros, indices, gradients.get(0));
         // The "lock" flag (first boolean argument of scatter_add) makes libnd4j apply the updates on one thread;
         // without it the updates are split among threads that race on duplicate rows and lose some of them.
         scatter.addBArgument(true);

@@ -93,36 +93,13 @@ public final class TrilinearWarp {
             }
         }
         SDVariable cells = DifferentiableGather.rows(sd.concat(1, corners), sd.reshape(index, -1));  // [M, 8C]
-        SDVariable weights = sd.reshape(sd.stack(4, cornerWeights), -1, 8);                          // [M, 8]
-        // Weights spread over the channels and the 8 products summed per channel, both as products with constant
-        // 0/1 matrices: exact, and their backward passes are matrix products (ND4J's broadcast-multiply and
-        // axis-reduction backward passes are several times slower on these shapes).
-        SDVariable spread = sd.mmul(weights, sd.constant(cornerExpansion(channels, type)));           // [M, 8C]
-        SDVariable out = sd.mmul(cells.mul(spread), sd.constant(cornerSum(channels, type)));          // [M, C]
+        SDVariable weights = sd.reshape(sd.stack(4, cornerWeights), -1, 1, 8);                       // [M, 1, 8]
+        // out[m] = w[m]·cells[m] with the cell as an [8, C] matrix: one batched matrix product, whose backward
+        // pass keeps only the cells and the weights (an elementwise product with the weights spread over the
+        // channels kept three [M, 8C] arrays, and ND4J's broadcast-multiply backward is slow on these shapes).
+        SDVariable out = sd.mmul(weights, sd.reshape(cells, -1, 8, channels));                       // [M, 1, C]
         SDVariable voxels = sd.reshape(out, batch, size.d(), size.h(), size.w(), channels);
         return sd.permute(voxels, 0, 4, 1, 2, 3);
-    }
-
-    /** {@code E [8, 8C]} with {@code E[k, k·C + c] = 1}: repeats each corner's weight over the C channels. */
-    private static INDArray cornerExpansion(int channels, DataType type) {
-        INDArray e = Nd4j.zeros(type, 8, 8L * channels);
-        for (int k = 0; k < 8; k++) {
-            for (int c = 0; c < channels; c++) {
-                e.putScalar(k, (long) k * channels + c, 1.0);
-            }
-        }
-        return e;
-    }
-
-    /** {@code S [8C, C]} with {@code S[k·C + c, c] = 1}: sums the 8 corners of each channel. */
-    private static INDArray cornerSum(int channels, DataType type) {
-        INDArray s = Nd4j.zeros(type, 8L * channels, channels);
-        for (int k = 0; k < 8; k++) {
-            for (int c = 0; c < channels; c++) {
-                s.putScalar((long) k * channels + c, c, 1.0);
-            }
-        }
-        return s;
     }
 
     /** 1 where the integer coordinate {@code i} lies in {@code [0, extent−1]}, else 0 (no gradient). */

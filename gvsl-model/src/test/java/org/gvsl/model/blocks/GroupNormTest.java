@@ -3,12 +3,19 @@ package org.gvsl.model.blocks;
 import org.gvsl.model.GradientCheck;
 import org.gvsl.model.Graphs;
 import org.gvsl.model.shape.SpatialSize;
+import org.gvsl.model.backend.GraphRuntime;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,6 +53,32 @@ class GroupNormTest {
         var x = sd.var("x", Nd4j.rand(DataType.DOUBLE, 2, 4, 3, 4, 5));
         var y = norm.forward(x, SIZE);
         GradientCheck.assertGradientsMatch(y.mul(sd.constant(Nd4j.rand(DataType.DOUBLE, 2, 4, 3, 4, 5))).sum());
+    }
+
+    @Test
+    void theBackwardPassKeepsOneFullSizeArrayOfTheNorm() {
+        SameDiff sd = GradientCheck.graph();
+        GroupNorm norm = new GroupNorm(new ParameterFactory(sd, DataType.FLOAT, 3), "gn", 2, 4);
+        var x = sd.var("x", Nd4j.rand(DataType.FLOAT, 2, 4, 3, 4, 5));
+        var y = norm.forward(x, SIZE);
+        var loss = y.mul(sd.constant(Nd4j.rand(DataType.FLOAT, 2, 4, 3, 4, 5))).sum();
+        sd.setLossVariables(loss.name());
+        GraphRuntime.createGradientFunction(sd);
+        SameDiff grad = sd.getFunction("grad");
+        Set<String> forward = sd.getOps().keySet();
+        // variables inside the norm that an op of the backward pass reads, and so keeps until it runs (shape_of
+        // runs as soon as its input exists; y itself is kept by the backward pass of its consumer)
+        Set<String> read = new TreeSet<>();
+        for (SameDiffOp op : grad.getOps().values()) {
+            if (!forward.contains(op.getName()) && op.getInputsToOp() != null
+                    && !op.getOp().opName().equals("shape_of")) {
+                op.getInputsToOp().stream().filter(sd::hasVariable).filter(n -> n.startsWith("group_norm/"))
+                        .filter(n -> !n.equals(y.name())).forEach(read::add);
+            }
+        }
+        Map<String, INDArray> values = sd.output(Map.of(), List.copyOf(read));
+        List<String> kept = read.stream().filter(n -> values.get(n).length() == 2 * 4 * 3 * 4 * 5).toList();
+        assertEquals(1, kept.size(), kept.toString());
     }
 
     @Test

@@ -86,6 +86,21 @@ class GvslGraphFactoryTest {
                 step.get("loss_total"), 1e-5);
     }
 
+    /* Restoration only has one loss term; the step must still report it (it failed with "not computed"). */
+    @Test
+    void restorationOnlyFitReturnsItsOnlyTermAndItsWeightedTotal() {
+        GvslConfig config = GvslConfig.builder().optWidths(TINY).optVariant(Variant.RESTORATION_ONLY).optLambdaMse(2)
+                .build();
+        GvslGraph g = GvslGraphFactory.build(config, 1, SIZE);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 1, 8, 8, 8);
+        Map<String, INDArray> in = g.inputs(x.mul(0.5), x);
+        double before = g.output(in, "loss_mse").get("loss_mse").getDouble(0);
+        Map<String, Double> step = g.fit(in);
+        assertEquals(before, step.get("loss_mse"), 1e-6);
+        assertEquals(2 * step.get("loss_mse"), step.get("loss_total"), 1e-6);
+        assertTrue(g.fit(in).get("loss_mse") != before, "the step changed the weights");
+    }
+
     @Test
     void inputsOfAnotherSizeAreRejectedNamingBothShapes() {
         GvslGraph g = build(Variant.FULL);

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,6 +42,23 @@ class DifferentiableGatherTest {
         assertEquals(1 + 20 + 2 + 40 + 15 + 180, Graphs.eval(l).getDouble(0), 0.0);
         double[] grad = sd.calculateGradients(Map.of(), "params").get("params").data().asDouble();
         assertArrayEquals(new double[] {3, 30, 0, 0, 3, 30}, grad, 0.0);
+    }
+
+    @Test
+    void theGradientKeepsNeitherParamsNorItsZerosThroughTheForwardPass() {
+        SameDiff sd = GradientCheck.graph();
+        sd.setLossVariables(loss(sd).name());
+        GraphRuntime.createGradientFunction(sd);
+        SameDiff grad = sd.getFunction("grad");
+        // params is read only by the gather and by shape_of (which runs as soon as params exists) …
+        List<String> readers = grad.getVariables().get("params").getInputsForOp().stream()
+                .map(op -> grad.getOps().get(op).getOp().opName()).sorted().toList();
+        assertEquals(List.of("gather", "shape_of"), readers);
+        // … and the zeros are filled only once the incoming gradient exists
+        List<SameDiffOp> fills = grad.getOps().values().stream().filter(op -> op.getOp().opName().equals("fill"))
+                .toList();
+        assertEquals(1, fills.size());
+        assertEquals(1, fills.get(0).getControlDeps().size(), String.valueOf(fills.get(0).getControlDeps()));
     }
 
     @Test

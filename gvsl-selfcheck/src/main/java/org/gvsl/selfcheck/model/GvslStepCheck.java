@@ -6,6 +6,7 @@ import org.gvsl.model.gvsl.GvslConfig;
 import org.gvsl.model.gvsl.GvslGraph;
 import org.gvsl.model.gvsl.GvslGraphFactory;
 import org.gvsl.model.gvsl.ModelWeights;
+import org.gvsl.model.gvsl.StepMemoryEstimate;
 import org.gvsl.model.network.UNetWidths;
 import org.gvsl.model.shape.SpatialSize;
 import org.gvsl.reference.CaseCheck;
@@ -13,7 +14,6 @@ import org.gvsl.reference.OutputResult;
 import org.gvsl.reference.ReferenceCase;
 import org.gvsl.reference.Tolerance;
 import org.gvsl.reference.UnsupportedCaseException;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -65,10 +65,23 @@ public final class GvslStepCheck implements CaseCheck {
     public List<OutputResult> run(ReferenceCase c) {
         Map<String, INDArray> weights = ReferenceWeights.of(c);
         GvslConfig config = config(c, ReferenceWeights.widthsOf(weights));
+        requireFits(c, config, weights);
         List<OutputResult> results = new ArrayList<>();
         results.addAll(run(c, config, weights, DataType.FLOAT));
         results.addAll(run(c, config, weights, DataType.DOUBLE));
         return results;
+    }
+
+    /**
+     * Refuses, before anything runs, a case whose float64 pass (the larger: twice the bytes of the float32 one,
+     * which is freed before it) would not fit in the memory this process can reach, naming the estimate.
+     */
+    private static void requireFits(ReferenceCase c, GvslConfig config, Map<String, INDArray> weights) {
+        long[] shape = c.array("fixed").shape();
+        SpatialSize size = SpatialSize.of(shape);
+        StepMemoryEstimate.of(config, weights.values().stream().mapToLong(INDArray::length).sum(), (int) shape[0],
+                size, DataType.DOUBLE).requireFits("the float64 pass of case " + c.name() + " (widths "
+                + config.widths() + ", " + size + ", batch " + shape[0] + ")");
     }
 
     /** The model and optimiser the case describes. */
@@ -132,15 +145,14 @@ public final class GvslStepCheck implements CaseCheck {
         Map<String, INDArray> inputs = inputs(c, graph);
         List<OutputResult> results = new ArrayList<>();
         // One pass for both: a separate forward pass would keep its own session's arrays alive meanwhile.
-        OutAndGrad pass = graph.sameDiff().calculateGradientsAndOutputs(inputs, List.copyOf(OUTPUTS.values()),
-                graph.parameterNames());
-        Map<String, INDArray> outs = pass.getOutputs();
+        GvslGraph.Pass pass = graph.outputsAndGradients(inputs, OUTPUTS.values().toArray(String[]::new));
+        Map<String, INDArray> outs = pass.outputs();
         OUTPUTS.forEach((key, name) -> {
             if (c.hasArray(key + suffix)) {
                 results.add(c.check(key + suffix, outs.get(name)));
             }
         });
-        Map<String, INDArray> gradients = pass.getGradients();
+        Map<String, INDArray> gradients = pass.gradients();
         for (String name : graph.parameterNames()) {
             if (c.hasArray(gradientKey(name) + suffix)) {
                 results.add(c.check(gradientKey(name) + suffix, gradients.get(name)));

@@ -2,6 +2,7 @@ package org.gvsl.train.cli;
 
 import org.gvsl.data.atlas.AtlasCohort;
 import org.gvsl.data.atlas.LabelGrouping;
+import org.gvsl.data.atlas.MricronTemplates;
 import org.gvsl.data.dataset.DatasetSummary;
 import org.gvsl.data.synthetic.SyntheticAnatomy;
 import org.gvsl.data.synthetic.SyntheticCohortWriter;
@@ -109,16 +110,14 @@ final class DataCommand implements Callable<Integer> {
                     "use Debian's mricron-data (apt-get install mricron-data): ch2bet.nii.gz with the AAL atlas."})
     static final class AtlasCohortCommand implements Callable<Integer> {
 
-        private static final Path MRICRON = Path.of("/usr/share/mricron/templates");
-
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
         private Path out;
 
         @Option(names = "--image", paramLabel = "FILE", description = "The image (default: mricron's ch2bet.nii.gz).")
-        private Path image = MRICRON.resolve("ch2bet.nii.gz");
+        private Path image = MricronTemplates.image();
 
         @Option(names = "--atlas", paramLabel = "FILE", description = "The atlas on the image's grid (default: mricron's aal.nii.gz).")
-        private Path atlas = MRICRON.resolve("aal.nii.gz");
+        private Path atlas = MricronTemplates.atlas();
 
         @Option(names = "--groups", paramLabel = "lobes|none|CSV", defaultValue = "lobes",
                 description = {"Merge labels: 'lobes' groups AAL's 116 regions into 8 by the thousands of their codes in",
@@ -139,7 +138,7 @@ final class DataCommand implements Callable<Integer> {
             for (Path p : new Path[] {image, atlas}) {
                 if (!Files.isRegularFile(p)) {
                     System.err.println("gvsl data atlas-cohort: no such file " + p
-                            + (p.startsWith(MRICRON) ? " (install Debian's mricron-data: apt-get install mricron-data)" : ""));
+                            + (p.startsWith(MricronTemplates.FOLDER) ? " (" + MricronTemplates.INSTALL_HINT + ")" : ""));
                     return 1;
                 }
             }
@@ -154,10 +153,7 @@ final class DataCommand implements Callable<Integer> {
         private LabelGrouping grouping() throws IOException {
             return switch (groups) {
                 case "none" -> null;
-                case "lobes" -> {
-                    String name = atlas.getFileName().toString().replaceFirst("\\.gz$", "");
-                    yield LabelGrouping.byCodeThousands(atlas.resolveSibling(name + ".txt"));
-                }
+                case "lobes" -> MricronTemplates.lobes(atlas);
                 default -> LabelGrouping.fromCsv(Path.of(groups));
             };
         }

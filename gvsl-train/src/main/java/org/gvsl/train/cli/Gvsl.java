@@ -1,6 +1,7 @@
 package org.gvsl.train.cli;
 
 import org.gvsl.data.loader.DataLoadingException;
+import org.gvsl.model.gvsl.StepMemoryEstimate;
 import org.gvsl.train.config.CommonOptions;
 import org.gvsl.train.config.ConfigException;
 import org.gvsl.train.config.ConfigJson;
@@ -27,8 +28,9 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Gvsl.Version.class,
         description = "Geometric Visual Similarity Learning (GVSL) on the JVM.",
-        subcommands = {PretrainCommand.class, ImportCommand.class, FeaturesCommand.class, RegisterCommand.class,
-                EvaluateCommand.class, SelfCheckCommand.class, DataCommand.class, UiCommand.class,
+        subcommands = {PretrainCommand.class, FinetuneCommand.class, LinearCommand.class, PredictCommand.class,
+                ImportCommand.class, FeaturesCommand.class, RegisterCommand.class,
+                EvaluateCommand.class, ExperimentCommand.class, SelfCheckCommand.class, DataCommand.class, UiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Gvsl {
 
@@ -65,7 +67,8 @@ public final class Gvsl {
 
     /**
      * Resolves the command's configuration, prints it ({@code --print-config}) or applies its thread count and runs
-     * it. A problem of the user's making is one line and exit status 2; a failure while running, exit status 1.
+     * it. A problem of the user's making is one line and exit status 2; a failure while running, or a run refused
+     * because it would not fit in memory, exit status 1.
      */
     private static <C extends Record> int runConfigured(ConfiguredCommand<C> command, CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
@@ -90,6 +93,10 @@ public final class Gvsl {
             return 1;
         } catch (IOException e) {
             err.println(name + ": " + e);
+            err.flush();
+            return 1;
+        } catch (StepMemoryEstimate.DoesNotFitException e) {
+            err.println(name + ": " + e.getMessage());
             err.flush();
             return 1;
         }

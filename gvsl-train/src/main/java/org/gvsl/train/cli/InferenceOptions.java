@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * What {@code gvsl features} and {@code gvsl register} share: the model and the intensity options, the reading of
+ * What {@code gvsl features} and {@code gvsl register} share (and {@code gvsl predict}, its static parts): the model and the intensity options, the reading of
  * input volumes, the memory warning and the mapping of errors to exit statuses (a picocli mixin).
  *
  * <p>Exit status 2, one line: a bad argument or input — a model that cannot be used, an input that is not a
@@ -46,14 +46,24 @@ final class InferenceOptions {
 
     /** The normalisation of NIfTI inputs: {@code --intensity}, else the model's run's, else CT (Hounsfield units). */
     Intensity intensity(PretrainedModel m, CommandLine cl) {
-        if (intensity != null) {
+        return intensity(intensity, m.runConfig(), cl);
+    }
+
+    /**
+     * The normalisation of NIfTI inputs: the option's value if given, else the training run's (from its
+     * configuration), else CT (Hounsfield units).
+     *
+     * @throws CommandLine.ParameterException naming {@code --intensity} when its value is none of the names
+     */
+    static Intensity intensity(String option, java.util.Optional<String> runConfig, CommandLine cl) {
+        if (option != null) {
             try {
-                return Intensity.parse(intensity);
+                return Intensity.parse(option);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--intensity: " + e.getMessage());
             }
         }
-        return m.runConfig().flatMap(Intensity::ofRunConfig).orElse(Intensity.CT);
+        return runConfig.flatMap(Intensity::ofRunConfig).orElse(Intensity.CT);
     }
 
     /** The spatial size of an input volume, for the graphs. */
@@ -62,11 +72,9 @@ final class InferenceOptions {
     }
 
     /**
-     * Prepares inference on whole volumes: SameDiff frees arrays eagerly, and a line warns when the estimated peak
-     * exceeds what this process may use.
+     * Prepares inference on whole volumes: a line warns when the estimated peak exceeds what this process may use.
      */
     static void prepare(long estimatedBytes, String what, PrintWriter err) {
-        GraphRuntime.freeInferenceArraysEagerly();
         long limit = NativeMemory.limitBytes();
         if (estimatedBytes > limit) {
             err.printf(Locale.ROOT, "warning: %s needs about %.1f GB of memory, more than the %.1f GB this process may"

@@ -78,4 +78,11 @@ public final class CommonOptions {
         return ConfigOption.builder("runDir", ValueType.PATH).flag("--run-dir", "DIR")
                 .help("The run folder itself (must be new or empty).").noneByDefault();
     }
+
+    /** {@code --intensity}: the normalisation of the images (the command states the default). */
+    public static ConfigOption.Builder<Intensity> intensity() {
+        return ConfigOption.builder("intensity", ValueType.choice(Intensity.class)).flag("--intensity")
+                .help("Normalisation of the images: CT in HU (−1024..1024), CT in HU under the soft-tissue window"
+                        + " (−160..240), CT holding HU+1024, MR min-max, or none.");
+    }
 }

@@ -31,10 +31,8 @@ public final class PretrainOptions {
     public static final ConfigOption<Path> DATA = T.add(ConfigOption.builder("data", ValueType.PATH)
             .flag("--data", "DIR").noneByDefault().selectsProfile()
             .help("Dataset folder (images/*.nii.gz, or any NIfTI files below it); selects the paper's defaults."));
-    public static final ConfigOption<Intensity> INTENSITY = T.add(ConfigOption.builder("intensity",
-                    ValueType.choice(Intensity.class)).flag("--intensity").byProfile(DEMO_INTENSITY, Intensity.CT)
-            .help("Normalisation of the volumes: CT in HU, CT in HU under the soft-tissue window (level 40, width"
-                    + " 400), CT holding HU+1024, MR min-max, or none."));
+    public static final ConfigOption<Intensity> INTENSITY = T.add(CommonOptions.intensity()
+            .byProfile(DEMO_INTENSITY, Intensity.CT));
     public static final ConfigOption<Double> SPACING = T.add(ConfigOption.builder("spacing", ValueType.DOUBLE)
             .flag("--spacing", "MM").noneByDefault().range(Range.above(0))
             .help("Resample --data to this isotropic spacing in mm (none: keep each file's)."));

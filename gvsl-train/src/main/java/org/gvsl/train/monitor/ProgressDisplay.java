@@ -44,7 +44,13 @@ public final class ProgressDisplay implements AutoCloseable {
      * @param interactive whether {@code stream} is a terminal that understands carriage returns
      */
     public static ProgressDisplay start(int done, int total, Duration elapsed, PrintStream stream, boolean interactive) {
-        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(total)
+        return start("pretrain", done, total, elapsed, stream, interactive);
+    }
+
+    /** As {@link #start(int, int, Duration, PrintStream, boolean)}, the bar named {@code task} (e.g. {@code finetune}). */
+    public static ProgressDisplay start(String task, int done, int total, Duration elapsed, PrintStream stream,
+                                        boolean interactive) {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(MAX_WIDTH).startsFrom(done, elapsed);
         if (interactive) {
             builder.setUpdateIntervalMillis(1000).setConsumer(new ConsoleProgressBarConsumer(stream, MAX_WIDTH));

@@ -213,7 +213,7 @@ public final class Pretrainer {
                             elapsed, log);
                 }
                 if (due) {
-                    lastCheckpoint = store.write(graph.sameDiff(), new TrainingState(step, config.seed(), elapsed,
+                    lastCheckpoint = store.write(graph.sameDiff(), TrainingState.of(step, config.seed(), elapsed,
                             losses, OffsetDateTime.now().toString(), config));
                 }
                 boolean plot = step % config.plotEvery() == 0;

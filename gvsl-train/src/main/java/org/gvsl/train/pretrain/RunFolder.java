@@ -16,7 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 
 /**
- * The folder of one pre-training run and the names of what it holds:
+ * The folder of one training run and the names of what it holds (pre-training's; other commands' runs, such as
+ * {@code org.gvsl.train.transfer.TransferRunFolder}, share its layout and add their own files):
  * <pre>
  *   config.json              the resolved configuration, seed included (written at the start)
  *   losses.csv               every loss term, seconds and resident memory per step
@@ -45,16 +46,23 @@ public record RunFolder(Path dir) {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    /** A new pre-training run folder: {@link #create(String, Path, Path, LocalDateTime)} of {@code pretrain}. */
+    public static RunFolder create(Path runDir, Path output, LocalDateTime now) throws ConfigException, IOException {
+        return create("pretrain", runDir, output, now);
+    }
+
     /**
      * A new, empty run folder: {@code runDir} if given (it must not exist or be empty), else
-     * {@code output/pretrain-YYYYMMDD-HHMMSS} (with {@code -2}, {@code -3}, … if taken).
+     * {@code output/COMMAND-YYYYMMDD-HHMMSS} (with {@code -2}, {@code -3}, … if taken).
      *
+     * @param command the command that runs in it, e.g. {@code pretrain} or {@code finetune}
      * @throws ConfigException when {@code runDir} already holds files
      */
-    public static RunFolder create(Path runDir, Path output, LocalDateTime now) throws ConfigException, IOException {
+    public static RunFolder create(String command, Path runDir, Path output, LocalDateTime now)
+            throws ConfigException, IOException {
         Path dir = runDir;
         if (dir == null) {
-            String base = "pretrain-" + STAMP.format(now);
+            String base = command + "-" + STAMP.format(now);
             dir = output.resolve(base);
             for (int i = 2; Files.exists(dir); i++) {
                 dir = output.resolve(base + "-" + i);
@@ -77,7 +85,7 @@ public record RunFolder(Path dir) {
             throw new ConfigException("no run folder " + dir + " to resume");
         }
         if (!Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
-            throw new ConfigException(dir + " is not a pretrain run folder (no " + CONFIG_FILE + ")");
+            throw new ConfigException(dir + " is not a gvsl run folder (no " + CONFIG_FILE + ")");
         }
         return new RunFolder(dir);
     }

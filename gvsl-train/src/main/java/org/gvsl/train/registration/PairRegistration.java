@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>The pairs go through the graph's forward pass (no training) in batches of the graph's static batch size, the
  * last batch filled up by repeating its last pair; the graph's warped image ({@link GvslGraph#WARPED}) is the
- * warped image, and its fused field Φ ({@link GvslGraph#DVF}, voxels, channels D, H, W, a backward map) warps the
+ * warped image, and its fused field Φ ({@link GvslGraph#DVF}, or {@link GvslGraph#FLOW} in the variant without the
+ * affine head, where Φ = u; voxels, channels D, H, W, a backward map) warps the
  * moving labels by nearest-neighbour sampling: {@code out(p) = labels(rint(p + Φ(p)))}, background outside the
  * volume (gvsl-data's {@link SpatialDraw} with {@link Interpolation#NEAREST}), the sampling rule of
  * {@link org.gvsl.data.volume.VoxelSampler}. The local NCC uses the graph's own window.
@@ -40,7 +41,8 @@ public final class PairRegistration {
      * @throws IllegalArgumentException when the graph has no warp, or a pair's grid is not the graph's
      */
     public static List<RegistrationQuality> measure(GvslGraph graph, List<RegistrationPair> pairs, int classes) {
-        if (!graph.has(GvslGraph.WARPED) || !graph.has(GvslGraph.DVF)) {
+        String field = graph.has(GvslGraph.DVF) ? GvslGraph.DVF : GvslGraph.FLOW;
+        if (!graph.has(GvslGraph.WARPED) || !graph.has(field)) {
             throw new IllegalArgumentException("the " + graph.config().variant() + " graph does not register: it has no"
                     + " warped image");
         }
@@ -54,10 +56,10 @@ public final class PairRegistration {
             }
             Map<String, INDArray> out;
             try (PairBatch batch = PairBatch.of(0, images)) {
-                out = graph.output(GraphInputs.of(graph, batch), GvslGraph.WARPED, GvslGraph.DVF);
+                out = graph.output(GraphInputs.of(graph, batch), GvslGraph.WARPED, field);
             }
             for (int i = 0; i < chunk.size(); i++) {
-                qualities.add(measure(chunk.get(i), out.get(GvslGraph.WARPED), out.get(GvslGraph.DVF), i,
+                qualities.add(measure(chunk.get(i), out.get(GvslGraph.WARPED), out.get(field), i,
                         graph.config().nccWindow(), classes));
             }
         }

@@ -21,7 +21,7 @@ class CheckpointStoreTest {
     private static final PretrainConfig CONFIG = PretrainConfig.builder().build();
 
     private static TrainingState state(int step) {
-        return new TrainingState(step, CONFIG.seed(), step * 1.5, Map.of("loss_total", 1.0 / step), "now", CONFIG);
+        return TrainingState.of(step, CONFIG.seed(), step * 1.5, Map.of("loss_total", 1.0 / step), "now", CONFIG);
     }
 
     @Test
@@ -64,7 +64,7 @@ class CheckpointStoreTest {
         CheckpointStore store = CheckpointStore.open(dir, 3);
         SmallGraph.step(sd);
         store.write(sd, state(1));
-        TrainingState again = new TrainingState(1, CONFIG.seed(), 9.0, Map.of(), "later", CONFIG);
+        TrainingState again = TrainingState.of(1, CONFIG.seed(), 9.0, Map.of(), "later", CONFIG);
         store.write(sd, again);
         assertEquals(List.of(again), store.list().stream().map(Checkpoint::state).toList());
         try (var entries = Files.list(dir)) {

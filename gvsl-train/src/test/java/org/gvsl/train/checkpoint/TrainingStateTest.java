@@ -2,6 +2,7 @@ package org.gvsl.train.checkpoint;
 
 import org.gvsl.train.config.ConfigJson;
 import org.gvsl.train.config.PretrainConfig;
+import org.gvsl.train.config.PretrainOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ class TrainingStateTest {
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("loss_ncc", 0.5);
         losses.put("loss_total", 0.75);
-        TrainingState s = new TrainingState(100, 1, 12.5, losses, "2025-01-01T00:00:00Z", PretrainConfig.builder().build());
+        TrainingState s = TrainingState.of(100, 1, 12.5, losses, "2025-01-01T00:00:00Z", PretrainConfig.builder().build());
         String json = ConfigJson.mapper().writeValueAsString(s);
         assertTrue(json.indexOf("loss_ncc") < json.indexOf("loss_total"), json);
         TrainingState back = ConfigJson.mapper().readValue(json, TrainingState.class);
@@ -28,13 +29,20 @@ class TrainingStateTest {
     }
 
     @Test
-    void theSeedMustBeTheConfigurations() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrainingState(1, 2, 0, Map.of(), "", PretrainConfig.builder().build()));
-        assertTrue(e.getMessage().contains("state of seed 2 needs the run's configuration with that seed, got seed 1"),
-                e.getMessage());
-        String step = assertThrows(IllegalArgumentException.class, () -> new TrainingState(-1, 1, 0, Map.of(), "",
+    void aStateNeedsAStepOfAtLeastZeroAndAConfigurationObject() {
+        String step = assertThrows(IllegalArgumentException.class, () -> TrainingState.of(-1, 1, 0, Map.of(), "",
                 PretrainConfig.builder().build())).getMessage();
         assertTrue(step.contains("step must be ≥ 0, got -1"), step);
+        String config = assertThrows(IllegalArgumentException.class, () -> new TrainingState(1, 1, 0, Map.of(), "",
+                ConfigJson.mapper().getNodeFactory().textNode("x"))).getMessage();
+        assertTrue(config.contains("needs the run's configuration as a JSON object, got \"x\""), config);
+    }
+
+    @Test
+    void theConfigurationIsKeptAsJsonWithItsSeed() {
+        PretrainConfig config = PretrainConfig.builder().with(PretrainOptions.SYNTHETIC_SIZE, 40).build();
+        TrainingState s = TrainingState.of(3, 1, 0, Map.of(), "", config);
+        assertEquals(1, s.config().path("model").path("seed").asLong());
+        assertEquals(40, s.config().path("syntheticSize").asInt());
     }
 }

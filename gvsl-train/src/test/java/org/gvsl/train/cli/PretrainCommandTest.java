@@ -86,6 +86,18 @@ class PretrainCommandTest {
     }
 
     @Test
+    void aRunThatCannotFitInMemoryIsRefusedBeforeItStartsWithTheEstimate(@TempDir Path dir) {
+        // narrow widths, 512³ crops, batch 16: about 4 TB by the estimate
+        Outcome o = gvsl("pretrain", "--synthetic-size", "512", "--crop", "512", "--batch", "16", "--run-dir",
+                dir.resolve("r").toString());
+        assertEquals(1, o.status(), o.err());
+        assertTrue(o.err().contains("gvsl pretrain: a training step of widths [8, 16, 32, 64, 128, 64, 32, 16, 8] at "
+                + "512³, batch 16 needs about ") && o.err().contains(" GB (free memory or its memory limit)"), o.err());
+        assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
+        assertFalse(Files.exists(dir.resolve("r")), "no run folder for a run that cannot start");
+    }
+
+    @Test
     void printConfigShowsTheCommandLineOverTheFileOverTheDefaults(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("run.yaml"), "steps: 100\ncrop: 24\nmodel:\n  lambdaMse: 0.5\n");
         Outcome o = gvsl("pretrain", "--config", file.toString(), "--steps", "7", "--no-affine", "--print-config");

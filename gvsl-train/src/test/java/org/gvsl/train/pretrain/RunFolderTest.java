@@ -25,6 +25,7 @@ class RunFolderTest {
         assertEquals(a.dir().resolve("checkpoints"), a.checkpoints());
         assertEquals(a.dir().resolve("weights.npz"), a.weights());
         assertEquals(a.dir().resolve("model.gvsl"), a.modelFile());
+        assertEquals(dir.resolve("finetune-20251126-090503"), RunFolder.create("finetune", null, dir, NOW).dir());
     }
 
     @Test
@@ -42,7 +43,7 @@ class RunFolderTest {
         String none = assertThrows(ConfigException.class, () -> RunFolder.open(dir.resolve("none"))).getMessage();
         assertEquals("no run folder " + dir.resolve("none") + " to resume", none);
         String notARun = assertThrows(ConfigException.class, () -> RunFolder.open(dir)).getMessage();
-        assertEquals(dir + " is not a pretrain run folder (no config.json)", notARun);
+        assertEquals(dir + " is not a gvsl run folder (no config.json)", notARun);
         Files.writeString(dir.resolve("config.json"), "{}");
         assertEquals(dir, RunFolder.open(dir).dir());
     }

@@ -109,6 +109,18 @@ class PairRegistrationTest {
         assertEquals(q.get(0), q.get(2));
     }
 
+    /* Without the affine head Φ = u is the graph's flow (it has no separate fused field); it registers too. */
+    @Test
+    void theVariantWithoutTheAffineHeadWarpsByItsFlow() {
+        GvslGraph noAffine = GvslGraphFactory.build(GvslConfig.builder().optWidths(TinyRun.WIDTHS)
+                .optVariant(Variant.NO_AFFINE).build(), 1, SpatialSize.cube(S));
+        List<RegistrationQuality> q = PairRegistration.measure(noAffine, List.of(pair(0, 2)), 2);
+        assertEquals(1, q.size());
+        assertEquals((2.0 / 3 + 0.5) / 2, q.get(0).labelDice().before(), 1e-12);
+        assertTrue(Double.isFinite(q.get(0).labelDice().after()) && Double.isFinite(q.get(0).localNcc().after()),
+                q.get(0).toString());
+    }
+
     /**
      * The same along D: the field's first channel is D (the label warp reads Φ's channels as D, H, W), so a
      * translation of 2 voxels along D aligns the labels exactly.

@@ -1,0 +1,77 @@
+package org.gvsl.model.gvsl;
+
+import org.gvsl.model.network.UNetWidths;
+import org.gvsl.model.shape.SpatialSize;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class StepMemoryEstimateTest {
+
+    private static final UNetWidths TINY = new UNetWidths(4, 4, 8, 8, 8, 8, 8, 4, 4);
+
+    private static GvslConfig tiny(Variant variant) {
+        return GvslConfig.builder().optWidths(TINY).optVariant(variant).build();
+    }
+
+    @Test
+    void countsTheParametersOfTheModelItBuilds() {
+        assertEquals(32_440_739, StepMemoryEstimate.parameterCount(GvslConfig.builder().build()));
+        for (Variant v : Variant.values()) {
+            GvslGraph g = GvslGraphFactory.build(tiny(v), 1, SpatialSize.cube(8));
+            long built = g.parameters().values().stream().mapToLong(INDArray::length).sum();
+            assertEquals(built, StepMemoryEstimate.parameterCount(tiny(v)), v.toString());
+        }
+    }
+
+    @Test
+    void addsRuntimeParameterCopiesAndActivations() {
+        // 8³ is padded to 16³ for the U-Net: 2 volumes × 4096 voxels × (4 + 4/8 + 8/64 + 8/512 + 8/4096 + 8/512
+        // + 8/64 + 4/8 + 4) = 76 048 elements; the heads 1 × 512 voxels × (4·4 + 16) = 16 384; k = 11.8, 4 bytes.
+        StepMemoryEstimate e = StepMemoryEstimate.of(tiny(Variant.FULL), 1000, 1, SpatialSize.cube(8), DataType.FLOAT);
+        assertEquals(300_000_000L, e.runtimeBytes());
+        assertEquals(6 * 1000 * 4, e.parameterBytes());
+        assertEquals(Math.round(11.8 * 4 * (76_048 + 16_384)), e.activationBytes());
+        assertEquals(e.runtimeBytes() + e.parameterBytes() + e.activationBytes(), e.totalBytes());
+        // float64 doubles everything but the runtime; restoration only sends the batch through the U-Net once
+        StepMemoryEstimate f64 = StepMemoryEstimate.of(tiny(Variant.FULL), 1000, 1, SpatialSize.cube(8),
+                DataType.DOUBLE);
+        assertEquals(2 * e.parameterBytes(), f64.parameterBytes());
+        assertEquals(Math.round(11.8 * 8 * (76_048 + 16_384)), f64.activationBytes());
+        assertEquals(Math.round(11.8 * 4 * (76_048 / 2 + 16_384)), StepMemoryEstimate.of(
+                tiny(Variant.RESTORATION_ONLY), 1000, 1, SpatialSize.cube(8), DataType.FLOAT).activationBytes());
+    }
+
+    @Test
+    void thePapersCropAndBatchAtFullWidthAreEstimatedAtSixtyThreeGigabytes() {
+        StepMemoryEstimate e = StepMemoryEstimate.of(GvslConfig.builder().build(), 32_440_739, 2,
+                SpatialSize.cube(128), DataType.FLOAT);
+        // 2·2·128³·85.125 + 2·128³·144 = 1.318e9 elements, 11.8 bytes per 4-byte element
+        assertEquals(63.3e9, e.totalBytes(), 0.1e9);
+        assertEquals("about 63.3 GB (runtime 0.3, parameters with gradients and Adam state 0.8, activations 62.2)",
+                e.describe());
+    }
+
+    @Test
+    void aRunAboveTheReachableMemoryIsRefusedWithItsEstimateUnlessTheCheckIsOff() {
+        StepMemoryEstimate e = new StepMemoryEstimate(300_000_000L, 800_000_000L, 900_000_000L);
+        assertDoesNotThrow(() -> e.requireFits("a step", 2_000_000_000L));
+        assertDoesNotThrow(() -> e.requireFits("a step", -1), "unknown memory: never refused");
+        StepMemoryEstimate.DoesNotFitException refused = assertThrows(StepMemoryEstimate.DoesNotFitException.class,
+                () -> e.requireFits("a step", 1_999_999_999L));
+        assertEquals("a step needs about 2.0 GB (runtime 0.3, parameters with gradients and Adam state 0.8,"
+                + " activations 0.9), but this process can have about 2.0 GB (free memory or its memory limit); use a"
+                + " smaller crop, batch or widths, or set -Dgvsl.memoryCheck=off (JAVA_OPTS) to try anyway",
+                refused.getMessage());
+        System.setProperty(StepMemoryEstimate.CHECK_PROPERTY, "off");
+        try {
+            assertDoesNotThrow(() -> e.requireFits("a step", 1_000_000_000L));
+        } finally {
+            System.clearProperty(StepMemoryEstimate.CHECK_PROPERTY);
+        }
+    }
+}
