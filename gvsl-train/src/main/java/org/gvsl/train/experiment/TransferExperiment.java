@@ -222,7 +222,9 @@ public final class TransferExperiment {
             return false;
         }
         ObjectNode before = ConfigJson.readFile(saved);
-        ObjectNode now = ConfigJson.toTree(config);
+        // Read back from its text, as the saved one is: a long written as 0 reads back as an int node, and int and
+        // long nodes of equal value are not equal.
+        ObjectNode now = (ObjectNode) ConfigJson.mapper().readTree(ConfigJson.toJson(config));
         List<String> changed = new ArrayList<>();
         for (Iterator<String> it = now.fieldNames(); it.hasNext(); ) {
             String key = it.next();
