@@ -32,9 +32,9 @@ final class InferenceOptions {
             description = "A model file (model.gvsl) written by gvsl, a pre-training run folder, or an .npz state dict.")
     Path model;
 
-    @Option(names = "--intensity", paramLabel = "ct|ct-shifted|mr|none",
+    @Option(names = "--intensity", paramLabel = "ct|ct-soft-tissue|ct-shifted|mr|none",
             description = "Normalisation of NIfTI inputs (never of .npy): CT in HU clip(HU + 1024, 0, 2048)/2048,"
-                    + " CT holding HU+1024, MR min-max, or none. Default: the model's training run's, else ct.")
+                    + " CT in HU under the soft-tissue window clip(HU + 160, 0, 400)/400, CT holding HU+1024, MR min-max, or none. Default: the model's training run's, else ct.")
     String intensity;
 
     /** Opens the model, announcing it. */

@@ -79,9 +79,10 @@ public final class CommonOptions {
                 .help("The run folder itself (must be new or empty).").noneByDefault();
     }
 
-    /** {@code --intensity}: the normalisation of a data folder's images, CT in Hounsfield units by default. */
+    /** {@code --intensity}: the normalisation of the images (the command states the default). */
     public static ConfigOption.Builder<Intensity> intensity() {
         return ConfigOption.builder("intensity", ValueType.choice(Intensity.class)).flag("--intensity")
-                .byDefault(Intensity.CT).help("Normalisation of --data: CT in HU, CT holding HU+1024, MR min-max, or none.");
+                .help("Normalisation of the images: CT in HU (−1024..1024), CT in HU under the soft-tissue window"
+                        + " (−160..240), CT holding HU+1024, MR min-max, or none.");
     }
 }

@@ -14,6 +14,11 @@ import java.util.Optional;
 public enum Intensity {
     /** CT in Hounsfield units: {@code clip(HU + 1024, 0, 2048) / 2048}. */
     CT,
+    /**
+     * CT in Hounsfield units under the abdominal soft-tissue window (level 40, width 400): {@code clip(HU + 160, 0,
+     * 400) / 400}. Not the method's; the demo's, so that the synthetic organs show (README "Pre-training").
+     */
+    CT_SOFT_TISSUE,
     /** CT files that already hold HU + 1024 (as the reference's pre-training set): {@code clip(v, 0, 2048) / 2048}. */
     CT_SHIFTED,
     /** MR: min–max of each volume to [0, 1]. */
@@ -38,7 +43,7 @@ public enum Intensity {
         }
     }
 
-    /** The name as options write it: {@code ct}, {@code ct-shifted}, {@code mr}, {@code none}. */
+    /** The name as options write it: {@code ct}, {@code ct-soft-tissue}, {@code ct-shifted}, {@code mr}, {@code none}. */
     public String optionName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -60,6 +65,7 @@ public enum Intensity {
     public IntensityNormalization normalization() {
         return switch (this) {
             case CT -> CtIntensity.hounsfield();
+            case CT_SOFT_TISSUE -> CtIntensity.softTissue();
             case CT_SHIFTED -> new CtIntensity(0);
             case MR -> new MinMaxIntensity();
             case NONE -> IntensityNormalization.none();

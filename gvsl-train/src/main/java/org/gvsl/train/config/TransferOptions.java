@@ -38,7 +38,7 @@ public final class TransferOptions {
             .flag("--classes", "K").noneByDefault().range(Range.atLeast(1))
             .help("Segmentation: classes with background (labels 0..K-1); classification: sigmoid outputs. Default:"
                     + " from the data (largest label + 1; 1 output for classes 0/1)."));
-    public static final ConfigOption<Intensity> INTENSITY = T.add(CommonOptions.intensity());
+    public static final ConfigOption<Intensity> INTENSITY = T.add(CommonOptions.intensity().byDefault(Intensity.CT));
     public static final ConfigOption<Integer> CROP = T.add(ConfigOption.builder("crop", ValueType.INT)
             .flag("--crop", "S").noneByDefault().range(Range.atLeast(16))
             .help("Side of the cubic training crop and of the inference window. Default: 128 (the reference's), or"

@@ -73,7 +73,7 @@ public final class ValueType<T> {
         return type;
     }
 
-    /** The accepted words, e.g. {@code ct|ct-shifted|mr|none}, as a parameter label; null for open types. */
+    /** The accepted words, e.g. {@code ct|ct-soft-tissue|ct-shifted|mr|none}, as a parameter label; null for open types. */
     public String choices() {
         return choices;
     }

@@ -16,6 +16,7 @@ import org.gvsl.train.config.ConfigJson;
 import org.gvsl.train.config.ExperimentBudget;
 import org.gvsl.train.config.ExperimentConfig;
 import org.gvsl.train.config.ExperimentOptions;
+import org.gvsl.train.config.Intensity;
 import org.gvsl.train.config.PretrainConfig;
 import org.gvsl.train.config.PretrainOptions;
 import org.gvsl.train.config.TransferOptions;
@@ -221,7 +222,9 @@ public final class TransferExperiment {
             return false;
         }
         ObjectNode before = ConfigJson.readFile(saved);
-        ObjectNode now = ConfigJson.toTree(config);
+        // Read back from its text, as the saved one is: a long written as 0 reads back as an int node, and int and
+        // long nodes of equal value are not equal.
+        ObjectNode now = (ObjectNode) ConfigJson.mapper().readTree(ConfigJson.toJson(config));
         List<String> changed = new ArrayList<>();
         for (Iterator<String> it = now.fieldNames(); it.hasNext(); ) {
             String key = it.next();
@@ -238,7 +241,11 @@ public final class TransferExperiment {
         return true;
     }
 
-    /** The configuration of a method's pre-training for a seed: the demo's, with the budget. */
+    /**
+     * The configuration of a method's pre-training for a seed: the demo's, with the budget, and with the synthetic
+     * tasks' CT normalisation ({@link DownstreamTask#intensity()}) rather than the demo's soft-tissue window, so that
+     * the pre-trained model sees the images it is fine-tuned on.
+     */
     PretrainConfig pretrainConfig(long seed, Variant variant, Path folder) {
         ExperimentBudget.Pretraining b = config.budget().pretraining();
         int steps = config.pretrainSteps();
@@ -248,7 +255,7 @@ public final class TransferExperiment {
                 .with(PretrainOptions.BATCH, b.batch()).with(PretrainOptions.CHECKPOINT_EVERY, Math.max(1, steps / 4))
                 .with(PretrainOptions.KEEP_CHECKPOINTS, 1).with(PretrainOptions.PLOT_EVERY, steps)
                 .with(PretrainOptions.PREVIEW_EVERY, 0).with(PretrainOptions.THREADS, config.threads())
-                .with(PretrainOptions.RUN_DIR, folder).build();
+                .with(PretrainOptions.INTENSITY, Intensity.CT).with(PretrainOptions.RUN_DIR, folder).build();
     }
 
     private Outcome.Pretrained pretrain(SubRun.Pretraining run, long t0) throws IOException, ConfigException {

@@ -10,7 +10,7 @@ import org.gvsl.data.loader.PrefetchingLoader;
 import org.gvsl.data.loader.TrainingPair;
 import org.gvsl.data.loader.VolumeSource;
 import org.gvsl.data.preprocess.CropWindow;
-import org.gvsl.data.preprocess.CtIntensity;
+import org.gvsl.data.preprocess.IntensityNormalization;
 import org.gvsl.data.preprocess.Preprocessing;
 import org.gvsl.data.synthetic.SyntheticAnatomy;
 import org.gvsl.data.synthetic.SyntheticCase;
@@ -36,8 +36,8 @@ import java.util.List;
  * <p>With a data folder the volumes are its NIfTI images, reoriented to RAS, optionally resampled, and normalised
  * as configured; the preview pairs are drawn from the same volumes by the sampler (with {@link RunSeeds#preview}),
  * without labels, and there are no held-out pairs. Without one they are the built-in synthetic CT volumes
- * ({@link SyntheticAnatomy}, seeded by {@link RunSeeds#syntheticData}), generated in memory and normalised with
- * the CT window, and {@value #HELD_OUT_VOLUMES} more synthetic volumes that training never sees make the held-out
+ * ({@link SyntheticAnatomy}, seeded by {@link RunSeeds#syntheticData}), generated in memory in HU and normalised
+ * as configured (the demo's default: the soft-tissue window), and {@value #HELD_OUT_VOLUMES} more synthetic volumes that training never sees make the held-out
  * pairs: volumes {@code 2k} and {@code 2k + 1} in both directions, each cut to the crop by the same centred window
  * (as two scans of one body region; no spatial augmentation), the fixed image appearance-transformed as in
  * training (drawn from {@code forIndex(RunSeeds.preview(seed), pair)}), with both label maps. The first of them
@@ -122,7 +122,7 @@ public final class TrainingData {
         long seed = RunSeeds.syntheticData(config.seed());
         SyntheticAnatomy generator = SyntheticAnatomy.builder().optShape(VolumeShape.cube(config.syntheticSize()))
                 .optSeed(seed).build();
-        CtIntensity ct = CtIntensity.hounsfield();
+        IntensityNormalization ct = config.intensity().normalization();
         List<VolumeSource> training = new ArrayList<>();
         for (int i = 0; i < config.syntheticCount(); i++) {
             SyntheticCase c = generator.generate(i);

@@ -145,7 +145,7 @@ class FeaturesCommandTest {
         assertUsageError(features("--input", x.toString(), "--local-out", f, "--global-out",
                 dir.resolve("g.nii").toString()), "this output is not a volume on the image grid: write it as .npy");
         assertUsageError(features("--input", x.toString(), "--local-out", f, "--intensity", "pet"),
-                "--intensity: unknown intensity 'pet', expected one of [ct, ct-shifted, mr, none]");
+                "--intensity: unknown intensity 'pet', expected one of [ct, ct-soft-tissue, ct-shifted, mr, none]");
         Path text = Files.writeString(dir.resolve("model.txt"), "not a model");
         assertUsageError(gvsl("features", "--model", text.toString(), "--input", x.toString(), "--local-out", f),
                 "gvsl features: " + text + ": not a readable zip archive");

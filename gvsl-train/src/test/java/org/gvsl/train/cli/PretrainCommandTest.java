@@ -41,7 +41,8 @@ class PretrainCommandTest {
                 "paper (--data DIR)"}) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
         }
-        for (String row : new String[] {"steps +240 +200000", "crop +32 +128", "model\\.learningRate +5e-4 +1e-4", "syntheticSize +32 +32",
+        for (String row : new String[] {"steps +240 +200000", "crop +32 +128", "model\\.learningRate +0\\.001 +1e-4", "syntheticSize +32 +32",
+                "intensity +ct-soft-tissue +ct",
                 "model\\.widths +narrow +paper", "data +none +DIR"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.matches(" +" + row)), row + " in\n" + o.out());
         }
@@ -64,7 +65,7 @@ class PretrainCommandTest {
         assertUsageError("nccWindow must be odd and positive, got 4", "pretrain", "--ncc-window", "4");
         assertUsageError("crop 64 is larger than the synthetic volumes (syntheticSize 32)", "pretrain", "--crop", "64");
         assertUsageError("Invalid value for option '--widths': expected 9 comma-separated widths c0..c8, got 2 in \"1,2\"", "pretrain", "--widths", "1,2");
-        assertUsageError("Invalid value for option '--intensity': 'hu' is not one of ct, ct-shifted, mr, none",
+        assertUsageError("Invalid value for option '--intensity': 'hu' is not one of ct, ct-soft-tissue, ct-shifted, mr, none",
                 "pretrain", "--intensity", "hu");
         assertUsageError("choose one variant", "pretrain", "--no-affine", "--restoration-only");
         assertUsageError("config file not found: " + dir.resolve("none.yaml"), "pretrain", "--config",

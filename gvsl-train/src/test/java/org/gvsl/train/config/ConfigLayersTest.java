@@ -28,7 +28,7 @@ class ConfigLayersTest {
         assertEquals(UNetWidths.NARROW, c.model().widths());
         assertEquals(32, c.crop());
         assertEquals(240, c.steps());
-        assertEquals(Intensity.CT, c.intensity());
+        assertEquals(Intensity.CT_SOFT_TISSUE, c.intensity());
         assertEquals(Path.of("runs"), c.output());
         assertNull(c.data());
         assertNull(c.runDir());

@@ -22,6 +22,7 @@ class IntensityTest {
     @Test
     void eachModeMapsAsTheMethodSays() {
         assertArrayEquals(new float[] {0f, 0.5f, 1f}, apply(Intensity.CT, -1024, 0, 1024), 1e-7f);
+        assertArrayEquals(new float[] {0f, 0.5f, 1f}, apply(Intensity.CT_SOFT_TISSUE, -160, 40, 240), 1e-7f);
         assertArrayEquals(new float[] {0f, 0.5f, 1f}, apply(Intensity.CT_SHIFTED, 0, 1024, 4000), 1e-7f);
         assertArrayEquals(new float[] {0f, 0.25f, 1f}, apply(Intensity.MR, 10, 20, 50), 1e-7f);
         assertArrayEquals(new float[] {3f, -2f}, apply(Intensity.NONE, 3, -2), 0f);
@@ -32,8 +33,9 @@ class IntensityTest {
         assertEquals(Intensity.CT_SHIFTED, Intensity.parse("ct-shifted"));
         assertEquals(Intensity.MR, Intensity.parse(" MR "));
         assertEquals("ct-shifted", Intensity.CT_SHIFTED.optionName());
+        assertEquals(Intensity.CT_SOFT_TISSUE, Intensity.parse("ct-soft-tissue"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Intensity.parse("pet"));
-        assertEquals("unknown intensity 'pet', expected one of [ct, ct-shifted, mr, none]", e.getMessage());
+        assertEquals("unknown intensity 'pet', expected one of [ct, ct-soft-tissue, ct-shifted, mr, none]", e.getMessage());
     }
 
     @Test
@@ -41,7 +43,8 @@ class IntensityTest {
         assertEquals(Optional.of(Intensity.MR), Intensity.ofRunConfig(ConfigJson.toJson(
                 PretrainConfig.builder().with(PretrainOptions.DATA, java.nio.file.Path.of("d"))
                         .with(PretrainOptions.INTENSITY, Intensity.MR).build())));
-        assertEquals(Optional.of(Intensity.CT), Intensity.ofRunConfig(ConfigJson.toJson(PretrainConfig.builder().build())));
+        assertEquals(Optional.of(Intensity.CT_SOFT_TISSUE), Intensity.ofRunConfig(ConfigJson.toJson(
+                PretrainConfig.builder().build())), "the demo's");
         assertEquals(Optional.empty(), Intensity.ofRunConfig("{\"steps\": 3}"));
         assertEquals(Optional.empty(), Intensity.ofRunConfig("not json"));
     }

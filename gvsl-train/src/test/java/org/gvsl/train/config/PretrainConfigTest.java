@@ -30,7 +30,8 @@ class PretrainConfigTest {
         assertEquals(2, c.batch());
         assertEquals(50, c.checkpointEvery());
         assertEquals(32, c.syntheticSize(), "the demo crops whole volumes");
-        assertEquals(5e-4, c.model().learningRate());
+        assertEquals(1e-3, c.model().learningRate());
+        assertEquals(Intensity.CT_SOFT_TISSUE, c.intensity(), "organs visible under the window");
         assertTrue(c.spatialAugmentation());
     }
 

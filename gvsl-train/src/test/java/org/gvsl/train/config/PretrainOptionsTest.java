@@ -37,7 +37,8 @@ class PretrainOptionsTest {
                 {PretrainOptions.WIDTHS, UNetWidths.NARROW, UNetWidths.PAPER},
                 {PretrainOptions.CROP, 32, 128},
                 {PretrainOptions.STEPS, 240, 200_000},
-                {PretrainOptions.LEARNING_RATE, 5e-4, 1e-4},
+                {PretrainOptions.INTENSITY, Intensity.CT_SOFT_TISSUE, Intensity.CT},
+                {PretrainOptions.LEARNING_RATE, 1e-3, 1e-4},
                 {PretrainOptions.CHECKPOINT_EVERY, 50, 1_000},
                 {PretrainOptions.PLOT_EVERY, 10, 100},
                 {PretrainOptions.PREVIEW_EVERY, 50, 1_000}};

@@ -39,7 +39,7 @@ class ResumeOverridesTest {
     @Test
     void equalValuesOfOtherKeysAreAccepted() throws Exception {
         PretrainConfig c = ResumeOverrides.apply(TABLE, saved(), overrides(
-                "{\"crop\": 32, \"model\": {\"seed\": 1, \"widths\": \"narrow\", \"learningRate\": 0.0005}}"));
+                "{\"crop\": 32, \"model\": {\"seed\": 1, \"widths\": \"narrow\", \"learningRate\": 0.001}}"));
         assertEquals(32, c.crop());
     }
 

@@ -38,7 +38,7 @@ class ValueTypeTest {
         assertMessage("'1.5' is not a long", () -> ValueType.LONG.parse("1.5"));
         assertMessage("'x' is not a number", () -> ValueType.DOUBLE.parse("x"));
         assertMessage("'yes' is not true, false, on or off", () -> ValueType.BOOLEAN.parse("yes"));
-        assertMessage("'hu' is not one of ct, ct-shifted, mr, none", () -> ValueType.choice(Intensity.class).parse("hu"));
+        assertMessage("'hu' is not one of ct, ct-soft-tissue, ct-shifted, mr, none", () -> ValueType.choice(Intensity.class).parse("hu"));
         assertMessage("expected 9 comma-separated widths c0..c8, got 2", () -> ValueType.WIDTHS.parse("1,2"));
     }
 
@@ -65,7 +65,7 @@ class ValueTypeTest {
         assertEquals("4,4,8,8,8,8,8,4,4", ValueType.WIDTHS.display(UNetWidths.of(4, 4, 8, 8, 8, 8, 8, 4, 4)));
         assertEquals("restoration-only", ValueType.choice(Variant.class).display(Variant.RESTORATION_ONLY));
         assertEquals("none", ValueType.PATH.display(null));
-        assertEquals("ct|ct-shifted|mr|none", ValueType.choice(Intensity.class).choices());
+        assertEquals("ct|ct-soft-tissue|ct-shifted|mr|none", ValueType.choice(Intensity.class).choices());
     }
 
     @Test

@@ -76,9 +76,9 @@ class TrainingDataTest {
         CropWindow window = CropWindow.centred(VolumeShape.cube(20), VolumeShape.cube(16));
         assertEquals(new CropWindow(2, 2, 2, VolumeShape.cube(16)), window);
         RegistrationPair first = pairs.get(0);
-        Volume target = window.extract(CtIntensity.hounsfield().apply(a.image()));
+        Volume target = window.extract(CtIntensity.softTissue().apply(a.image()));
         assertEquals(target, first.images().target());
-        assertEquals(window.extract(CtIntensity.hounsfield().apply(b.image())), first.images().moving());
+        assertEquals(window.extract(CtIntensity.softTissue().apply(b.image())), first.images().moving());
         assertEquals(window.extract(a.labels()), first.fixedLabels());
         assertEquals(window.extract(b.labels()), first.movingLabels());
         assertEquals(AppearanceTransform.gvsl().apply(target, IndexedRandom.forIndex(RunSeeds.preview(c.seed()), 0)),
