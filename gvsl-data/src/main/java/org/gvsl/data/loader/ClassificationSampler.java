@@ -8,7 +8,6 @@ import org.gvsl.data.volume.Interpolation;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -65,7 +64,7 @@ public final class ClassificationSampler implements BatchSampler<ClassifiedCrop,
     @Override
     public ClassifiedCrop sample(RandomGenerator rng) {
         int i = rng.nextInt(cases.size());
-        Volume image = load(i);
+        Volume image = volumes.get(i);
         List<Volume> crops = List.of(crop.draw(image.shape(), rng).extract(image));
         if (flip != null) {
             crops = flip.apply(crops, rng);
@@ -89,18 +88,9 @@ public final class ClassificationSampler implements BatchSampler<ClassifiedCrop,
      * @throws DataLoadingException naming the file that could not be loaded
      */
     public ClassificationBatch centred(int index) {
-        Volume image = load(index);
+        Volume image = volumes.get(index);
         Volume centre = CropWindow.centred(image.shape(), crop.size()).extract(image);
         return batch(-1, List.of(new ClassifiedCrop(centre, cases.get(index).classLabel(), volumes.name(index))));
-    }
-
-    private Volume load(int index) {
-        try {
-            return volumes.get(index);
-        } catch (IOException | RuntimeException e) {
-            throw new DataLoadingException(volumes.name(index), "cannot load " + volumes.name(index) + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.gvsl.data.volume.VolumeShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -135,11 +134,7 @@ public final class GvslPairSampler implements BatchSampler<TrainingPair, PairBat
     }
 
     private Loaded load(int i) {
-        try {
-            return new Loaded(i, volumes.get(i));
-        } catch (IOException | RuntimeException e) {
-            throw new DataLoadingException(volumes.name(i), "cannot load " + volumes.name(i) + ": " + e.getMessage(), e);
-        }
+        return new Loaded(i, volumes.get(i));
     }
 
     private record Loaded(int index, Volume volume) {

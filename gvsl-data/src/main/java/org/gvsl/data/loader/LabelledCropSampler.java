@@ -8,7 +8,6 @@ import org.gvsl.data.volume.Interpolation;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeShape;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -83,8 +82,8 @@ public final class LabelledCropSampler implements BatchSampler<LabelledCrop, Lab
     @Override
     public LabelledCrop sample(RandomGenerator rng) {
         int i = rng.nextInt(cases.size());
-        Volume image = load(2 * i);
-        Volume labels = load(2 * i + 1);
+        Volume image = volumes.get(2 * i);
+        Volume labels = volumes.get(2 * i + 1);
         if (!image.shape().equals(labels.shape())) {
             throw new DataLoadingException(volumes.name(2 * i + 1), volumes.name(2 * i + 1) + ": label map shape "
                     + labels.shape() + " differs from its image's " + image.shape() + " (" + volumes.name(2 * i) + ")",
@@ -105,15 +104,6 @@ public final class LabelledCropSampler implements BatchSampler<LabelledCrop, Lab
     @Override
     public LabelledBatch batch(long step, List<LabelledCrop> crops) {
         return LabelledBatch.of(step, crops, classes);
-    }
-
-    private Volume load(int index) {
-        try {
-            return volumes.get(index);
-        } catch (IOException | RuntimeException e) {
-            throw new DataLoadingException(volumes.name(index), "cannot load " + volumes.name(index) + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     @Override

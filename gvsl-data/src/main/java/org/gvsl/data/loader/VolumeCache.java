@@ -33,15 +33,24 @@ final class VolumeCache {
         return sources.get(index).name();
     }
 
-    /** The volume of source {@code index}, loaded if needed. */
-    Volume get(int index) throws IOException {
+    /**
+     * The volume of source {@code index}, loaded if needed.
+     *
+     * @throws DataLoadingException naming the source when it cannot be loaded
+     */
+    Volume get(int index) {
         synchronized (this) {
             Volume v = cached.get(index);
             if (v != null) {
                 return v;
             }
         }
-        Volume v = sources.get(index).load();
+        Volume v;
+        try {
+            v = sources.get(index).load();
+        } catch (IOException | RuntimeException e) {
+            throw new DataLoadingException(name(index), "cannot load " + name(index) + ": " + e.getMessage(), e);
+        }
         long size = 4L * v.shape().voxelCount();
         synchronized (this) {
             if (size <= capacityBytes && !cached.containsKey(index)) {
