@@ -7,6 +7,8 @@ import org.gvsl.model.blocks.ParameterFactory;
 import org.gvsl.model.network.UNet3D;
 import org.gvsl.model.network.UNetWidths;
 import org.gvsl.model.shape.SpatialSize;
+import org.gvsl.model.transfer.TransferConfig;
+import org.gvsl.model.transfer.TransferTask;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -15,8 +17,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import java.util.Locale;
 
 /**
- * An estimate of the peak resident memory of a process that runs GVSL training steps, so that a configuration
- * that cannot fit is refused up front instead of being killed by the kernel.
+ * An estimate of the peak resident memory of a process that runs GVSL training steps (or downstream transfer
+ * steps, {@link #ofTransfer}), so that a configuration that cannot fit is refused up front instead of being killed
+ * by the kernel.
  *
  * <pre>
  *   peak = runtime + b·(6·P + k·A)
@@ -29,6 +32,12 @@ import java.util.Locale;
  * the full-resolution heads (warped features, deformable and restoration heads). {@link #RUNTIME_BYTES} and
  * {@link #BYTES_PER_ACTIVATION} (k) are fitted to measured peaks ({@code benchmarks/run TrainingStepMemory}; the
  * README's "Speed and memory"): full width, 32³, batch 2, float32 measured 2.0 GB.
+ *
+ * <p><b>A transfer step</b> ({@link #ofTransfer}) is counted the same way with U = N and the segmentation head's
+ * full-resolution arrays N·V·4K (logits, probabilities, one-hot labels, the Dice products) instead of the
+ * Z-Matching heads; classification runs the encoder alone (its levels 0..4, no head term worth counting). A frozen
+ * backbone (linear evaluation) holds 2 copies of each of its parameters instead of 6, and its activations are
+ * counted as fine-tuning's: an upper bound.
  *
  * @param runtimeBytes    the JVM, ND4J's native libraries and their buffers
  * @param parameterBytes  parameters, gradients, Adam state and weight copies
@@ -44,6 +53,9 @@ public record StepMemoryEstimate(long runtimeBytes, long parameterBytes, long ac
 
     /** Copies of each parameter held during training: value, Adam m and v, gradient, permuted weight and gradient. */
     public static final int PARAMETER_COPIES = 6;
+
+    /** Copies of each frozen parameter: the value and the permuted convolution weight. */
+    public static final int FROZEN_PARAMETER_COPIES = 2;
 
     /** k: bytes held per activation element (of b bytes) at a step's peak, fragmentation included. */
     public static final double BYTES_PER_ACTIVATION = 11.8;
@@ -61,15 +73,40 @@ public record StepMemoryEstimate(long runtimeBytes, long parameterBytes, long ac
                 Math.round(BYTES_PER_ACTIVATION * bytes * activations(config, batch, size)));
     }
 
+    /**
+     * Estimates a downstream training step of {@code config} (segmentation or classification, linear or fine-tuning)
+     * for batch {@code batch} and crop {@code size}.
+     *
+     * @param trainable the trainable parameters (the head's alone for linear evaluation)
+     * @param frozen    the parameters held as constants (the backbone's for linear evaluation, else 0)
+     */
+    public static StepMemoryEstimate ofTransfer(TransferConfig config, long trainable, long frozen, int batch,
+                                                SpatialSize size, DataType type) {
+        int bytes = type.width();
+        UNetWidths c = config.widths();
+        boolean segmentation = config.task() == TransferTask.SEGMENTATION;
+        double perPaddedVoxel = segmentation ? perPaddedVoxel(c)
+                : c.c0() + c.c1() / 8.0 + c.c2() / 64.0 + c.c3() / 512.0 + c.c4() / 4096.0;
+        double activations = (double) batch * UNet3D.paddedSize(size).voxels() * perPaddedVoxel
+                + (segmentation ? (double) batch * size.voxels() * 4.0 * config.classes() : 0);
+        return new StepMemoryEstimate(RUNTIME_BYTES,
+                ((long) PARAMETER_COPIES * trainable + FROZEN_PARAMETER_COPIES * frozen) * bytes,
+                Math.round(BYTES_PER_ACTIVATION * bytes * activations));
+    }
+
     /** A, the activation elements of one step (see the class comment). */
     static double activations(GvslConfig config, int batch, SpatialSize size) {
         UNetWidths c = config.widths();
-        double perPaddedVoxel = c.c0() + c.c1() / 8.0 + c.c2() / 64.0 + c.c3() / 512.0 + c.c4() / 4096.0
-                + c.c5() / 512.0 + c.c6() / 64.0 + c.c7() / 8.0 + c.c8();
         int volumes = config.variant().registration() ? 2 * batch : batch;
-        double unet = (double) volumes * UNet3D.paddedSize(size).voxels() * perPaddedVoxel;
+        double unet = (double) volumes * UNet3D.paddedSize(size).voxels() * perPaddedVoxel(c);
         double heads = (double) batch * size.voxels() * (4.0 * c.c8() + 16);
         return unet + heads;
+    }
+
+    /** One U-Net pass's elements per padded voxel, over its nine levels. */
+    private static double perPaddedVoxel(UNetWidths c) {
+        return c.c0() + c.c1() / 8.0 + c.c2() / 64.0 + c.c3() / 512.0 + c.c4() / 4096.0
+                + c.c5() / 512.0 + c.c6() / 64.0 + c.c7() / 8.0 + c.c8();
     }
 
     /** The number of trainable parameters of {@code config}'s model (built, without a forward pass). */

@@ -2,6 +2,9 @@ package org.gvsl.model.gvsl;
 
 import org.gvsl.model.network.UNetWidths;
 import org.gvsl.model.shape.SpatialSize;
+import org.gvsl.model.transfer.TransferConfig;
+import org.gvsl.model.transfer.TransferMode;
+import org.gvsl.model.transfer.TransferTask;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,6 +47,26 @@ class StepMemoryEstimateTest {
         assertEquals(Math.round(11.8 * 8 * (76_048 + 16_384)), f64.activationBytes());
         assertEquals(Math.round(11.8 * 4 * (76_048 / 2 + 16_384)), StepMemoryEstimate.of(
                 tiny(Variant.RESTORATION_ONLY), 1000, 1, SpatialSize.cube(8), DataType.FLOAT).activationBytes());
+    }
+
+    @Test
+    void aTransferStepCountsOneUNetPassAndTheSegmentationHeadOrTheEncoderAlone() {
+        TransferConfig segmentation = TransferConfig.builder(TransferTask.SEGMENTATION).setClasses(3).optWidths(TINY)
+                .build();
+        // U-Net of one volume: 4096 · 9.5 = 38 024 elements (half the pair's above); the head 512 voxels · 4·3 = 6144
+        StepMemoryEstimate fineTune = StepMemoryEstimate.ofTransfer(segmentation, 1000, 0, 1, SpatialSize.cube(8),
+                DataType.FLOAT);
+        assertEquals(Math.round(11.8 * 4 * (38_024 + 6_144)), fineTune.activationBytes());
+        assertEquals(6 * 1000 * 4, fineTune.parameterBytes());
+        // linear: 100 trainable head parameters with Adam state, 900 frozen ones held twice
+        assertEquals((6 * 100 + 2 * 900) * 4, StepMemoryEstimate.ofTransfer(segmentation.toBuilder()
+                .optMode(TransferMode.LINEAR).build(), 100, 900, 1, SpatialSize.cube(8), DataType.FLOAT)
+                .parameterBytes());
+        // classification: the encoder's levels only, 4096 · (4 + 4/8 + 8/64 + 8/512 + 8/4096) = 19 016 per volume
+        TransferConfig classification = TransferConfig.builder(TransferTask.CLASSIFICATION).setClasses(1)
+                .optWidths(TINY).build();
+        assertEquals(Math.round(11.8 * 4 * 2 * 19_016), StepMemoryEstimate.ofTransfer(classification, 1000, 0, 2,
+                SpatialSize.cube(8), DataType.FLOAT).activationBytes());
     }
 
     @Test

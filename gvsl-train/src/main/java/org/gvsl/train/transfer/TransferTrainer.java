@@ -30,6 +30,7 @@ import org.gvsl.model.file.PretrainedModel;
 import org.gvsl.model.file.Provenance;
 import org.gvsl.model.file.TransferModelFile;
 import org.gvsl.model.gvsl.ModelWeights;
+import org.gvsl.model.gvsl.StepMemoryEstimate;
 import org.gvsl.model.inference.SlidingWindowInference;
 import org.gvsl.model.network.UNet3D;
 import org.gvsl.model.network.UNetWidths;
@@ -50,6 +51,8 @@ import org.gvsl.train.monitor.LossCurvePlot;
 import org.gvsl.train.monitor.LossHistory;
 import org.gvsl.train.monitor.LossLog;
 import org.gvsl.train.monitor.LossSummary;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.gvsl.train.monitor.ProgressDisplay;
 import org.gvsl.train.pretrain.FiniteCheck;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -201,6 +204,11 @@ public final class TransferTrainer {
                         : "fine-tune", widths, config.fromScratch() && givenBackbone == null ? "random (scratch)"
                         : givenBackbone != null ? "given" : String.valueOf(config.init()), trainable,
                 config.learningRate(), config.steps(), config.validateEvery(), config.checkpointEvery());
+        long frozen = graph.sameDiff().variables().stream().filter(v -> v.getVariableType() == VariableType.CONSTANT)
+                .mapToLong(v -> v.getArr().length()).sum();
+        StepMemoryEstimate.ofTransfer(model, trainable, frozen, config.batch(), SpatialSize.cube(data.crop()),
+                DataType.FLOAT).requireFits("a " + (config.mode() == TransferMode.LINEAR ? "linear" : "fine-tuning")
+                + " step of widths " + widths + " at " + data.crop() + "³, batch " + config.batch());
 
         int start = 0;
         double elapsedBefore = 0;
