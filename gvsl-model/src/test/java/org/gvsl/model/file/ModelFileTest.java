@@ -13,19 +13,13 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,32 +49,15 @@ class ModelFileTest {
 
     /** The entries of the good file, in order. */
     private static Map<String, byte[]> entries() throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(good.toFile())) {
-            for (ZipEntry e : Collections.list(zip.entries())) {
-                entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
-            }
-        }
-        return entries;
+        return ZipEntries.read(good);
     }
 
     private static Path zip(String name, Map<String, byte[]> entries) throws IOException {
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return file;
+        return ZipEntries.write(dir.resolve(name), entries);
     }
 
     private static Path withManifest(String name, UnaryOperator<String> edit) throws IOException {
-        Map<String, byte[]> entries = entries();
-        String manifest = new String(entries.get(ModelFile.MANIFEST), StandardCharsets.UTF_8);
-        entries.put(ModelFile.MANIFEST, edit.apply(manifest).getBytes(StandardCharsets.UTF_8));
-        return zip(name, entries);
+        return ZipEntries.withTextEntry(good, dir.resolve(name), ModelFile.MANIFEST, edit);
     }
 
     private static String failure(Path file) {
