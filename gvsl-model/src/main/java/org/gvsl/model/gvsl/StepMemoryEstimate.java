@@ -85,8 +85,7 @@ public record StepMemoryEstimate(long runtimeBytes, long parameterBytes, long ac
         int bytes = type.width();
         UNetWidths c = config.widths();
         boolean segmentation = config.task() == TransferTask.SEGMENTATION;
-        double perPaddedVoxel = segmentation ? perPaddedVoxel(c)
-                : c.c0() + c.c1() / 8.0 + c.c2() / 64.0 + c.c3() / 512.0 + c.c4() / 4096.0;
+        double perPaddedVoxel = segmentation ? perPaddedVoxel(c) : encoderPerPaddedVoxel(c);
         double activations = (double) batch * UNet3D.paddedSize(size).voxels() * perPaddedVoxel
                 + (segmentation ? (double) batch * size.voxels() * 4.0 * config.classes() : 0);
         return new StepMemoryEstimate(RUNTIME_BYTES,
@@ -105,8 +104,12 @@ public record StepMemoryEstimate(long runtimeBytes, long parameterBytes, long ac
 
     /** One U-Net pass's elements per padded voxel, over its nine levels. */
     private static double perPaddedVoxel(UNetWidths c) {
-        return c.c0() + c.c1() / 8.0 + c.c2() / 64.0 + c.c3() / 512.0 + c.c4() / 4096.0
-                + c.c5() / 512.0 + c.c6() / 64.0 + c.c7() / 8.0 + c.c8();
+        return encoderPerPaddedVoxel(c) + c.c5() / 512.0 + c.c6() / 64.0 + c.c7() / 8.0 + c.c8();
+    }
+
+    /** The encoder's share of {@link #perPaddedVoxel}: levels 0..4. */
+    private static double encoderPerPaddedVoxel(UNetWidths c) {
+        return c.c0() + c.c1() / 8.0 + c.c2() / 64.0 + c.c3() / 512.0 + c.c4() / 4096.0;
     }
 
     /** The number of trainable parameters of {@code config}'s model (built, without a forward pass). */
