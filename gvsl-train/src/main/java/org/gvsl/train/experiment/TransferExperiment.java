@@ -16,7 +16,6 @@ import org.gvsl.train.config.ConfigJson;
 import org.gvsl.train.config.ExperimentBudget;
 import org.gvsl.train.config.ExperimentConfig;
 import org.gvsl.train.config.ExperimentOptions;
-import org.gvsl.train.config.Intensity;
 import org.gvsl.train.config.PretrainConfig;
 import org.gvsl.train.config.PretrainOptions;
 import org.gvsl.train.config.TransferOptions;
@@ -243,8 +242,8 @@ public final class TransferExperiment {
 
     /**
      * The configuration of a method's pre-training for a seed: the demo's, with the budget, and with the synthetic
-     * tasks' CT normalisation ({@link DownstreamTask#intensity()}) rather than the demo's soft-tissue window, so that
-     * the pre-trained model sees the images it is fine-tuned on.
+     * tasks' normalisation ({@link DownstreamTask#intensity()}), so that the pre-trained model sees the images it is
+     * fine-tuned on.
      */
     PretrainConfig pretrainConfig(long seed, Variant variant, Path folder) {
         ExperimentBudget.Pretraining b = config.budget().pretraining();
@@ -255,7 +254,7 @@ public final class TransferExperiment {
                 .with(PretrainOptions.BATCH, b.batch()).with(PretrainOptions.CHECKPOINT_EVERY, Math.max(1, steps / 4))
                 .with(PretrainOptions.KEEP_CHECKPOINTS, 1).with(PretrainOptions.PLOT_EVERY, steps)
                 .with(PretrainOptions.PREVIEW_EVERY, 0).with(PretrainOptions.THREADS, config.threads())
-                .with(PretrainOptions.INTENSITY, Intensity.CT).with(PretrainOptions.RUN_DIR, folder).build();
+                .with(PretrainOptions.INTENSITY, DownstreamTask.SEGMENTATION.intensity()).with(PretrainOptions.RUN_DIR, folder).build();
     }
 
     private Outcome.Pretrained pretrain(SubRun.Pretraining run, long t0) throws IOException, ConfigException {

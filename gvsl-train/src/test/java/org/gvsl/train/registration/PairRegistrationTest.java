@@ -1,6 +1,10 @@
 package org.gvsl.train.registration;
 
+import org.gvsl.data.augment.DisplacementField;
+import org.gvsl.data.augment.SpatialDraw;
+import org.gvsl.data.loader.PairBatch;
 import org.gvsl.data.loader.TrainingPair;
+import org.gvsl.data.volume.Interpolation;
 import org.gvsl.data.volume.Volume;
 import org.gvsl.data.volume.VolumeGeometry;
 import org.gvsl.data.volume.VolumeShape;
@@ -13,7 +17,11 @@ import org.gvsl.model.shape.SpatialSize;
 import org.gvsl.train.TinyRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Map;
@@ -140,5 +148,42 @@ class PairRegistrationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PairRegistration.measure(restoration, List.of(pair(0, 0)), 2));
         assertTrue(e.getMessage().contains("the RESTORATION_ONLY graph does not register"), e.getMessage());
+    }
+
+    /**
+     * The field the label warp reads is the field the graph warped the image with: the moving image drawn through
+     * it trilinearly ({@link SpatialDraw}, channels read as D, H, W) equals the graph's warped image. The deformable
+     * head outputs a constant flow with a different value per channel (so a swap of two axes shows), on top of the
+     * random affine head's transform in the full variant.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Variant.class, names = {"FULL", "NO_AFFINE"})
+    void theLabelWarpReadsTheFieldTheImageWasWarpedWith(Variant variant) {
+        GvslGraph graph = GvslGraphFactory.build(GvslConfig.builder().optWidths(TinyRun.WIDTHS).optVariant(variant)
+                .build(), 1, SpatialSize.cube(S));
+        Map<String, INDArray> p = graph.parameters();
+        p.get("out_flow.weight").assign(0);
+        p.get("out_flow.bias").assign(Nd4j.createFromArray(1.5f, -0.75f, 2.25f)
+                .castTo(p.get("out_flow.bias").dataType()));
+        RegistrationPair pair = pair(1, 2);
+        String fieldName = graph.has(GvslGraph.DVF) ? GvslGraph.DVF : GvslGraph.FLOW;
+        Map<String, INDArray> out;
+        try (PairBatch batch = PairBatch.of(0, List.of(pair.images()))) {
+            out = graph.output(GraphInputs.of(graph, batch), GvslGraph.WARPED, fieldName);
+        }
+        INDArray phi = out.get(fieldName).slice(0).castTo(DataType.FLOAT).dup('c');
+        DisplacementField field = new DisplacementField(SHAPE, phi.slice(0).dup('c').data().asFloat(),
+                phi.slice(1).dup('c').data().asFloat(), phi.slice(2).dup('c').data().asFloat());
+        float[] drawn = new SpatialDraw(SHAPE, null, field).apply(pair.images().moving(), Interpolation.LINEAR)
+                .toArray();
+        float[] warped = out.get(GvslGraph.WARPED).slice(0).castTo(DataType.FLOAT).dup('c').data().asFloat();
+        double maxDiff = 0;
+        double maxValue = 0;
+        for (int i = 0; i < warped.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(drawn[i] - warped[i]));
+            maxValue = Math.max(maxValue, Math.abs(warped[i]));
+        }
+        assertTrue(maxValue > 0.1, "the warp left something to compare: " + maxValue);
+        assertEquals(0, maxDiff, 1e-5);
     }
 }
