@@ -9,8 +9,7 @@ import org.gvsl.train.config.Intensity;
  * (classification).
  *
  * <p>The synthetic tasks read their CT under the soft-tissue window, the demo's pre-training window: under the
- * method's CT window the organs span 0.005–0.1 of the intensity range and the lesions (−45 HU) 0.02, about the
- * noise, so neither the pretext task nor a head has much to see (README "Experiment").
+ * method's CT window the organs and lesions barely exceed the noise (README "Experiment" gives the figures).
  */
 public enum DownstreamTask {
 

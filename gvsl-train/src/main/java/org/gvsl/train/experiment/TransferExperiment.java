@@ -254,7 +254,8 @@ public final class TransferExperiment {
                 .with(PretrainOptions.BATCH, b.batch()).with(PretrainOptions.CHECKPOINT_EVERY, Math.max(1, steps / 4))
                 .with(PretrainOptions.KEEP_CHECKPOINTS, 1).with(PretrainOptions.PLOT_EVERY, steps)
                 .with(PretrainOptions.PREVIEW_EVERY, 0).with(PretrainOptions.THREADS, config.threads())
-                .with(PretrainOptions.INTENSITY, DownstreamTask.SEGMENTATION.intensity()).with(PretrainOptions.RUN_DIR, folder).build();
+                .with(PretrainOptions.INTENSITY, DownstreamTask.SEGMENTATION.intensity())
+                .with(PretrainOptions.RUN_DIR, folder).build();
     }
 
     private Outcome.Pretrained pretrain(SubRun.Pretraining run, long t0) throws IOException, ConfigException {

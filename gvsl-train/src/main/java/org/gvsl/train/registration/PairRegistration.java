@@ -41,7 +41,7 @@ public final class PairRegistration {
      * @throws IllegalArgumentException when the graph has no warp, or a pair's grid is not the graph's
      */
     public static List<RegistrationQuality> measure(GvslGraph graph, List<RegistrationPair> pairs, int classes) {
-        String field = graph.has(GvslGraph.DVF) ? GvslGraph.DVF : GvslGraph.FLOW;
+        String field = fieldOutput(graph);
         if (!graph.has(GvslGraph.WARPED) || !graph.has(field)) {
             throw new IllegalArgumentException("the " + graph.config().variant() + " graph does not register: it has no"
                     + " warped image");
@@ -74,12 +74,25 @@ public final class PairRegistration {
                 .data().asFloat());
         RegistrationQuality.Labels labels = null;
         if (pair.hasLabels()) {
-            INDArray phi = dvf.slice(element).castTo(DataType.FLOAT).dup('c');
-            DisplacementField field = new DisplacementField(shape, channel(phi, 0), channel(phi, 1), channel(phi, 2));
-            Volume warpedLabels = new SpatialDraw(shape, null, field).apply(pair.movingLabels(), Interpolation.NEAREST);
+            Volume warpedLabels = new SpatialDraw(shape, null, field(dvf, element, shape)).apply(pair.movingLabels(),
+                    Interpolation.NEAREST);
             labels = new RegistrationQuality.Labels(pair.fixedLabels(), pair.movingLabels(), warpedLabels, classes);
         }
         return RegistrationQuality.measure(images.target(), images.moving(), warpedImage, labels, nccWindow);
+    }
+
+    /** The graph's output that holds Φ: the fused field, or the flow in the variant without the affine head. */
+    static String fieldOutput(GvslGraph graph) {
+        return graph.has(GvslGraph.DVF) ? GvslGraph.DVF : GvslGraph.FLOW;
+    }
+
+    /**
+     * Φ of one batch element of the graph's field ({@code [N, 3, D, H, W]}, channels D, H, W, voxels) as the labels'
+     * displacement field.
+     */
+    static DisplacementField field(INDArray dvf, int element, VolumeShape shape) {
+        INDArray phi = dvf.slice(element).castTo(DataType.FLOAT).dup('c');
+        return new DisplacementField(shape, channel(phi, 0), channel(phi, 1), channel(phi, 2));
     }
 
     private static float[] channel(INDArray field, int axis) {

@@ -1,6 +1,5 @@
 package org.gvsl.train.registration;
 
-import org.gvsl.data.augment.DisplacementField;
 import org.gvsl.data.augment.SpatialDraw;
 import org.gvsl.data.loader.PairBatch;
 import org.gvsl.data.loader.TrainingPair;
@@ -151,9 +150,9 @@ class PairRegistrationTest {
     }
 
     /**
-     * The field the label warp reads is the field the graph warped the image with: the moving image drawn through
-     * it trilinearly ({@link SpatialDraw}, channels read as D, H, W) equals the graph's warped image. The deformable
-     * head outputs a constant flow with a different value per channel (so a swap of two axes shows), on top of the
+     * The field the label warp reads ({@link PairRegistration#field}) is the field the graph warped the image with:
+     * the moving image drawn through it trilinearly ({@link SpatialDraw}) equals the graph's warped image. The
+     * deformable head outputs a constant flow with a different value per channel (so a swap of two axes shows), on top of the
      * random affine head's transform in the full variant.
      */
     @ParameterizedTest
@@ -166,16 +165,13 @@ class PairRegistrationTest {
         p.get("out_flow.bias").assign(Nd4j.createFromArray(1.5f, -0.75f, 2.25f)
                 .castTo(p.get("out_flow.bias").dataType()));
         RegistrationPair pair = pair(1, 2);
-        String fieldName = graph.has(GvslGraph.DVF) ? GvslGraph.DVF : GvslGraph.FLOW;
+        String fieldName = PairRegistration.fieldOutput(graph);
         Map<String, INDArray> out;
         try (PairBatch batch = PairBatch.of(0, List.of(pair.images()))) {
             out = graph.output(GraphInputs.of(graph, batch), GvslGraph.WARPED, fieldName);
         }
-        INDArray phi = out.get(fieldName).slice(0).castTo(DataType.FLOAT).dup('c');
-        DisplacementField field = new DisplacementField(SHAPE, phi.slice(0).dup('c').data().asFloat(),
-                phi.slice(1).dup('c').data().asFloat(), phi.slice(2).dup('c').data().asFloat());
-        float[] drawn = new SpatialDraw(SHAPE, null, field).apply(pair.images().moving(), Interpolation.LINEAR)
-                .toArray();
+        float[] drawn = new SpatialDraw(SHAPE, null, PairRegistration.field(out.get(fieldName), 0, SHAPE))
+                .apply(pair.images().moving(), Interpolation.LINEAR).toArray();
         float[] warped = out.get(GvslGraph.WARPED).slice(0).castTo(DataType.FLOAT).dup('c').data().asFloat();
         double maxDiff = 0;
         double maxValue = 0;
