@@ -36,3 +36,13 @@ native_memory_opts() {
   echo "-Dorg.bytedeco.javacpp.maxbytes=$(( mem_kb * 6 / 10 / 1024 ))m" \
        "-Dorg.bytedeco.javacpp.maxphysicalbytes=$(( mem_kb * 85 / 100 / 1024 ))m"
 }
+
+# export_allocator_setting: sets GLIBC_TUNABLES to the project's malloc setting (root pom, gvsl.glibcTunables, as
+# the build wrote it for NativeAllocator), ahead of any tunables the user set, which so still win. Call it after
+# run_classpath, which builds. Without it a large training step runs up to 2.5x slower (see NativeAllocator).
+export_allocator_setting() {
+  local file="$root/gvsl-model/target/classes/org/gvsl/model/backend/glibc-tunables"
+  if [[ -r "$file" ]]; then
+    export GLIBC_TUNABLES="$(cat "$file")${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}"
+  fi
+}

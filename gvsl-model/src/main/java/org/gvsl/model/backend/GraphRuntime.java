@@ -12,12 +12,13 @@ import java.nio.file.Path;
  * The one place that prepares ND4J for this project's graphs: every graph is created, loaded and given its
  * gradient function here.
  *
- * <p>Why one place: three things must happen once per process before any graph exists — the backend must be
+ * <p>Why one place: four things must happen once per process before any graph exists — the backend must be
  * loaded with the right native binary ({@link NativeBackend#initialise()}), SameDiff's session array cache set
- * off unless the user chose ({@link NativeMemory#configure()}), and the differentiable gather must be registered
+ * off unless the user chose ({@link NativeMemory#configure()}), a process started without the allocator setting
+ * told so ({@link NativeAllocator#warnIfUnset()}), and the differentiable gather must be registered
  * for the native op hash ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded silently
- * loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start the backend
- * themselves, and nothing else calls {@link NativeBackend}'s start-up or the registration.
+ * loses its warp gradient. Graph builders call {@link #newGraph()} or {@link #load}; they never start
+ * the backend themselves, and nothing else calls {@link NativeBackend}'s start-up or the registration.
  *
  * <p>Settings of the whole process (the math thread count, AWT's headless mode) are not made here: they belong to
  * the program that runs ({@code org.gvsl.train.cli.Gvsl}), not to a library. The array cache is the exception
@@ -39,6 +40,7 @@ public final class GraphRuntime {
             if (!started) {
                 NativeBackend.initialise();
                 NativeMemory.configure();
+                NativeAllocator.warnIfUnset();
                 DifferentiableGather.register();
                 started = true;
             }
