@@ -2,14 +2,11 @@ package org.gvsl.model.ops;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.api.ops.impl.scatter.ScatterAdd;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.lang.reflect.Field;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Row gather {@code out[i, …] = params[indices[i], …]} (ND4J's native {@code gather} along axis 0) with a working
@@ -18,9 +15,8 @@ import java.util.Map;
  *
  * <p>Why: in ND4J 1.0.0-M2.1 the stock {@code gather} backprop builds a loop of {@code put}s that fails at run
  * time (deeplearning4j#9756) and {@code gather_nd} has no gradient at all. A Java subclass that only overrides
- * {@code doDiff} is not enough either: {@code SameDiff.createGradFunction()} clones every op through FlatBuffers,
- * which rebuilds it from the class registered for the native op hash (deeplearning4j#9670). {@link #register()}
- * therefore maps the hash of {@code gather} to this class; it must run before graphs are built or loaded, and
+ * {@code doDiff} is not enough either ({@link NativeOpClasses} says why); {@link #register()} therefore maps the
+ * hash of {@code gather} to this class; it must run before graphs are built or loaded, and
  * {@link org.gvsl.model.backend.GraphRuntime#start()} runs it (every graph of the project is made or loaded there).
  * The swap cannot break other users of {@code gather}, whose gradient did not work before.
  *
@@ -60,6 +56,8 @@ public final class DifferentiableGather extends Gather {
         // would be made in the forward pass and held until the backward pass, or, made to wait, hold params.
         SDVariable zeros = sameDiff.fill(sameDiff.shape(params), params.dataType(), 0.0);
         zeros.addControlDependency(gradients.get(0));
+        // (ND4J's unsorted_segment_sum needs no zeros, but took 3.3 s where this scatter takes 0.8 s in the
+        // full-width 64³ step: it runs on one thread too, slower per row.)
         ScatterAdd scatter = new ScatterAdd(sameDiff, zeros, indices, gradients.get(0));
         // The "lock" flag (first boolean argument of scatter_add) makes libnd4j apply the updates on one thread;
         // without it the updates are split among threads that race on duplicate rows and lose some of them.
@@ -71,27 +69,10 @@ public final class DifferentiableGather extends Gather {
      * Maps the native {@code gather} op hash to this class, so cloned and loaded graphs keep the gradient. Called by
      * {@link org.gvsl.model.backend.GraphRuntime#start()} and {@link #rows}; idempotent.
      */
-    @SuppressWarnings("unchecked")
     public static synchronized void register() {
-        if (registered) {
-            return;
+        if (!registered) {
+            NativeOpClasses.replace("gather", DifferentiableGather.class);
+            registered = true;
         }
-        long hash = Nd4j.getExecutioner().getCustomOperations().get("gather").getHash();
-        DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
-        try {
-            Field single = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClass");
-            single.setAccessible(true);
-            ((Map<Long, Class<?>>) single.get(holder)).put(hash, DifferentiableGather.class);
-            Field multi = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClasses");
-            multi.setAccessible(true);
-            Map<String, Class<?>> byName = ((Map<Long, Map<String, Class<?>>>) multi.get(holder)).get(hash);
-            if (byName != null) {
-                byName.put("gather", DifferentiableGather.class);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot register the differentiable gather with this ND4J version"
-                    + " (expected DifferentialFunctionClassHolder.customOpHashToClass, as in 1.0.0-M2.1)", e);
-        }
-        registered = true;
     }
 }
