@@ -29,12 +29,11 @@ public final class TrilinearUpsample {
      */
     public static SDVariable upsample(SDVariable x, int channels, SpatialSize size, DataType dataType) {
         SameDiff sd = x.getSameDiff();
-        // W is the last axis: one product. H and D are moved last, multiplied, and moved back.
+        // W is the last axis: one product. H, then D is moved last and multiplied; one permute between the two.
         SDVariable y = alongLastAxis(x, channels, size.d(), size.h(), size.w(), dataType);       // [N,C,D,H,2W]
         y = sd.permute(y, 0, 1, 2, 4, 3);                                                      // [N,C,D,2W,H]
         y = alongLastAxis(y, channels, size.d(), 2 * size.w(), size.h(), dataType);
-        y = sd.permute(y, 0, 1, 2, 4, 3);                                                      // [N,C,D,2H,2W]
-        y = sd.permute(y, 0, 1, 3, 4, 2);                                                      // [N,C,2H,2W,D]
+        y = sd.permute(y, 0, 1, 4, 3, 2);                                                      // [N,C,2H,2W,D]
         y = alongLastAxis(y, channels, 2 * size.h(), 2 * size.w(), size.d(), dataType);
         return sd.permute(y, 0, 1, 4, 2, 3);                                                   // [N,C,2D,2H,2W]
     }
