@@ -165,6 +165,9 @@ def parse_args(argv):
     parser.add_argument("--affine", choices=("detached", "trained"), default="detached",
                         help="their affine head: detached as their code (default), or trained as ours")
     parser.add_argument("--python", default="/usr/bin/python3", help="Python with torch for their code")
+    parser.add_argument("--their-malloc", choices=("default", "ours"), default="default",
+                        help="glibc malloc setting of their process: glibc's defaults, as they ship, or the "
+                             "GLIBC_TUNABLES ours runs with (default: default)")
     parser.add_argument("--logs", help="folder for each process's output (default: a new temporary folder)")
     parser.add_argument("--smoke", action="store_true",
                         help="a quick end-to-end check: narrow widths, 16³, 1 round, 1 step, 1 thread")
@@ -192,14 +195,24 @@ def parse_args(argv):
     return args
 
 
+def our_malloc_setting(root):
+    """The GLIBC_TUNABLES our launchers set (gvsl-model's resource, written by the build from the root pom)."""
+    path = os.path.join(root, "gvsl-model", "target", "classes", "org", "gvsl", "model", "backend", "glibc-tunables")
+    with open(path) as f:
+        return f.read().strip()
+
+
 def main(argv=None):
     args = parse_args(argv)
     logs = args.logs or tempfile.mkdtemp(prefix="compare-authors-")
     os.makedirs(logs, exist_ok=True)
     env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), MKL_NUM_THREADS=str(args.threads))
-    print("GVSL training step, theirs (%s, affine head %s) vs ours; widths %s, batch %d, %d threads, %d steps "
+    their_env = dict(env)
+    if args.their_malloc == "ours":
+        their_env["GLIBC_TUNABLES"] = our_malloc_setting(args.root)
+    print("GVSL training step, theirs (%s, affine head %s, %s malloc) vs ours; widths %s, batch %d, %d threads, %d steps "
           "(%d warm-up) per process, %d rounds; %s; logs in %s"
-          % (args.repo, args.affine, args.widths, args.batch, args.threads, args.steps, args.warmup, args.rounds,
+          % (args.repo, args.affine, args.their_malloc, args.widths, args.batch, args.threads, args.steps, args.warmup, args.rounds,
              machine(), logs), flush=True)
     rows, failed = [], False
     for size in args.sizes:
@@ -208,7 +221,8 @@ def main(argv=None):
             measured = {}
             for side, command in commands(args, size).items():
                 log_path = os.path.join(logs, "%s-%d-round%d.log" % (side, size, r))
-                measured[side] = m = run_measured(command, log_path, env)
+                side_env = their_env if side == "theirs" else env
+                measured[side] = m = run_measured(command, log_path, side_env)
                 failed |= m is None
                 if m:
                     print("%d³ round %d %-6s  median step %7.2f s over %d  peak RSS %6.0f MB  others %.2f cores  "

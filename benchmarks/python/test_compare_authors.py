@@ -1,6 +1,8 @@
 """Tests of compare_authors.py's parsing and arithmetic (standard library only). Run by CompareAuthorsTest."""
 import contextlib
 import io
+import os
+import tempfile
 import unittest
 
 import compare_authors as ca
@@ -103,6 +105,13 @@ class CommandTest(unittest.TestCase):
         self.assertEqual(2, exit_.exception.code)
         self.assertIn("--repo /nonexistent/gvsl: no PyTorch/models/gvsl.py there", err.getvalue())
 
+    def test_our_malloc_setting_is_the_resource_the_build_wrote(self):
+        with tempfile.TemporaryDirectory() as root:
+            folder = os.path.join(root, "gvsl-model", "target", "classes", "org", "gvsl", "model", "backend")
+            os.makedirs(folder)
+            with open(os.path.join(folder, "glibc-tunables"), "w") as f:
+                f.write("glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0\n")
+            self.assertEqual("glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0", ca.our_malloc_setting(root))
 
 
 if __name__ == "__main__":
