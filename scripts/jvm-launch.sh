@@ -37,12 +37,21 @@ native_memory_opts() {
        "-Dorg.bytedeco.javacpp.maxphysicalbytes=$(( mem_kb * 85 / 100 / 1024 ))m"
 }
 
-# export_allocator_setting: sets GLIBC_TUNABLES to the project's malloc setting (root pom, gvsl.glibcTunables, as
-# the build wrote it for NativeAllocator), ahead of any tunables the user set, which so still win. Call it after
-# run_classpath, which builds. Without it a large training step runs up to 2.5x slower (see NativeAllocator).
-export_allocator_setting() {
+# allocator_setting: prints the project's malloc setting (root pom, gvsl.glibcTunables, as the build wrote it for
+# NativeAllocator), or nothing before a build. Call it after run_classpath, which builds.
+allocator_setting() {
   local file="$root/gvsl-model/target/classes/org/gvsl/model/backend/glibc-tunables"
   if [[ -r "$file" ]]; then
-    export GLIBC_TUNABLES="$(cat "$file")${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}"
+    cat "$file"
+  fi
+}
+
+# export_allocator_setting: sets GLIBC_TUNABLES to allocator_setting, ahead of any tunables the user set, which so
+# still win. Without it a large training step runs up to 2.5x slower (see NativeAllocator).
+export_allocator_setting() {
+  local setting
+  setting="$(allocator_setting)"
+  if [[ -n "$setting" ]]; then
+    export GLIBC_TUNABLES="$setting${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}"
   fi
 }

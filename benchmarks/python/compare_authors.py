@@ -195,11 +195,13 @@ def parse_args(argv):
     return args
 
 
-def our_malloc_setting(root):
-    """The GLIBC_TUNABLES our launchers set (gvsl-model's resource, written by the build from the root pom)."""
-    path = os.path.join(root, "gvsl-model", "target", "classes", "org", "gvsl", "model", "backend", "glibc-tunables")
-    with open(path) as f:
-        return f.read().strip()
+def our_malloc_setting(environ):
+    """The GLIBC_TUNABLES our launchers set, as benchmarks/compare-authors hands it over (GVSL_ALLOCATOR_SETTING)."""
+    setting = environ.get("GVSL_ALLOCATOR_SETTING", "").strip()
+    if not setting:
+        raise SystemExit("--their-malloc ours: GVSL_ALLOCATOR_SETTING is empty; run benchmarks/compare-authors, which "
+                         "sets it from the build")
+    return setting
 
 
 def main(argv=None):
@@ -209,11 +211,11 @@ def main(argv=None):
     env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), MKL_NUM_THREADS=str(args.threads))
     their_env = dict(env)
     if args.their_malloc == "ours":
-        their_env["GLIBC_TUNABLES"] = our_malloc_setting(args.root)
-    print("GVSL training step, theirs (%s, affine head %s, %s malloc) vs ours; widths %s, batch %d, %d threads, %d steps "
-          "(%d warm-up) per process, %d rounds; %s; logs in %s"
-          % (args.repo, args.affine, args.their_malloc, args.widths, args.batch, args.threads, args.steps, args.warmup, args.rounds,
-             machine(), logs), flush=True)
+        their_env["GLIBC_TUNABLES"] = our_malloc_setting(os.environ)
+    print("GVSL training step, theirs (%s, affine head %s, %s malloc) vs ours; widths %s, batch %d, %d threads, "
+          "%d steps (%d warm-up) per process, %d rounds; %s; logs in %s"
+          % (args.repo, args.affine, args.their_malloc, args.widths, args.batch, args.threads, args.steps,
+             args.warmup, args.rounds, machine(), logs), flush=True)
     rows, failed = [], False
     for size in args.sizes:
         rounds = []

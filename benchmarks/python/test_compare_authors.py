@@ -1,8 +1,6 @@
 """Tests of compare_authors.py's parsing and arithmetic (standard library only). Run by CompareAuthorsTest."""
 import contextlib
 import io
-import os
-import tempfile
 import unittest
 
 import compare_authors as ca
@@ -105,13 +103,14 @@ class CommandTest(unittest.TestCase):
         self.assertEqual(2, exit_.exception.code)
         self.assertIn("--repo /nonexistent/gvsl: no PyTorch/models/gvsl.py there", err.getvalue())
 
-    def test_our_malloc_setting_is_the_resource_the_build_wrote(self):
-        with tempfile.TemporaryDirectory() as root:
-            folder = os.path.join(root, "gvsl-model", "target", "classes", "org", "gvsl", "model", "backend")
-            os.makedirs(folder)
-            with open(os.path.join(folder, "glibc-tunables"), "w") as f:
-                f.write("glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0\n")
-            self.assertEqual("glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0", ca.our_malloc_setting(root))
+    def test_our_malloc_setting_is_what_the_launcher_hands_over(self):
+        environ = {"GVSL_ALLOCATOR_SETTING": "glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0\n"}
+        self.assertEqual("glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0", ca.our_malloc_setting(environ))
+
+    def test_no_setting_handed_over_is_an_error_naming_the_launcher(self):
+        with self.assertRaises(SystemExit) as exit_:
+            ca.our_malloc_setting({})
+        self.assertIn("run benchmarks/compare-authors", str(exit_.exception.code))
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ import java.util.Locale;
  * on the calling thread, so each step page-faults its whole volume of arrays into existence, zeroed by the kernel
  * and then again by ND4J: measured, 28 of a 58 s step at 64³, with one core idle meanwhile. With one arena, no
  * {@code mmap} and no trimming, freed memory stays in the process and the next array reuses it: the same step took
- * 21.5 s (18.8 → 2.0 million page faults; README "Speed and memory"). The cost: the resident set does not shrink
- * after a step (it stays at the step's peak), and the peak rose by about 10 %.
+ * 21.5 s (18.8 → 2.0 million page faults; huge pages cut them to 0.2 million; README "Speed and memory"). The cost:
+ * the resident set does not shrink after a step (it stays at the step's peak), and at 64³ the peak lies 1.3–1.6 GB
+ * above the defaults', the heap's fragmentation.
  *
  * <p>The setting must be in the environment when the process starts (glibc reads it once); a running JVM cannot
  * change it, so {@link #warnIfUnset()} can only tell. The value is written once, in the root pom
@@ -34,11 +35,17 @@ public final class NativeAllocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeAllocator.class);
 
+    private static final String RECOMMENDED = readRecommended();
+
     private NativeAllocator() {
     }
 
     /** The recommended value of {@value #VARIABLE}, e.g. {@code glibc.malloc.arena_max=1:…}. */
     public static String recommended() {
+        return RECOMMENDED;
+    }
+
+    private static String readRecommended() {
         try (InputStream in = NativeAllocator.class.getResourceAsStream("glibc-tunables")) {
             if (in == null) {
                 throw new IllegalStateException("gvsl-model's resource glibc-tunables is missing from the class path");

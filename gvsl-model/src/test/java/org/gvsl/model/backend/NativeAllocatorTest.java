@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NativeAllocatorTest {
 
-    private static final String SETTING =
-            "glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736:glibc.malloc.hugetlb=1";
+    private static final String SETTING = "glibc.malloc.arena_max=1:glibc.malloc.mmap_max=0:"
+            + "glibc.malloc.trim_threshold=68719476736:glibc.malloc.hugetlb=1";
 
     @Test
     void theRecommendedSettingIsTheRootPomsValue() {

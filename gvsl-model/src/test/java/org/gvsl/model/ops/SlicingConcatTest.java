@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SlicingConcatTest {
 
-    /** x [2, 3] and y [2, 1] side by side along axis 1, times the weights: ∂L/∂x and ∂L/∂y are the weights' parts. */
+    /** x [2, 3] and y [2, 1] side by side along axis 1, times the weights: ∂L/∂x and ∂L/∂y are their parts. */
     @Test
     void eachInputGetsItsPartOfTheOutputGradient() {
         SameDiff sd = GradientCheck.graph();
