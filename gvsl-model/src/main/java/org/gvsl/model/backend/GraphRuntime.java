@@ -1,7 +1,10 @@
 package org.gvsl.model.backend;
 
+import org.gvsl.model.blocks.GroupNormOp;
 import org.gvsl.model.ops.DifferentiableGather;
+import org.gvsl.model.ops.HostOpExecutioner;
 import org.gvsl.model.ops.SlicingConcat;
+import org.gvsl.model.warp.TrilinearWarpOp;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 import java.io.IOException;
@@ -45,6 +48,9 @@ public final class GraphRuntime {
                 NativeAllocator.warnIfUnset();
                 DifferentiableGather.register();
                 SlicingConcat.register();
+                HostOpExecutioner.install();
+                TrilinearWarpOp.register();
+                GroupNormOp.register();
                 started = true;
             }
         }

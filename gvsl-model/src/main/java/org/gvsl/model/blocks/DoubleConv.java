@@ -43,7 +43,7 @@ public final class DoubleConv {
 
     /** Applies the block to {@code x [N, Cin, size]}. */
     public SDVariable forward(SDVariable x, SpatialSize size) {
-        SDVariable h = LeakyRelu.apply(norm1.forward(conv1.forward(x), size), LEAKY_SLOPE);
-        return LeakyRelu.apply(norm2.forward(conv2.forward(h), size), LEAKY_SLOPE);
+        SDVariable h = norm1.forwardLeakyRelu(conv1.forward(x), size, LEAKY_SLOPE);
+        return norm2.forwardLeakyRelu(conv2.forward(h), size, LEAKY_SLOPE);
     }
 }

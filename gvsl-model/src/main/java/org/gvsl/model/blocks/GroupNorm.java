@@ -1,6 +1,7 @@
 package org.gvsl.model.blocks;
 
 import org.gvsl.model.backend.GraphScope;
+import org.gvsl.model.ops.HostOpExecutioner;
 import org.gvsl.model.ops.StagedMean;
 import org.gvsl.model.ops.ValueOnly;
 import org.gvsl.model.shape.SpatialSize;
@@ -16,7 +17,13 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * the group's channels × D × H × W; {@code y = (x − μ)/√(σ² + ε) · γ[c] + β[c]}. Shapes {@code [N, C, D, H, W]} →
  * same. Parameters {@code NAME.weight} (γ) and {@code NAME.bias} (β), both {@code [C]}, initialised to 1 and 0.
  *
- * <p>Computed as PyTorch's kernel does, {@code y = x·s + b} per sample and channel with {@code s = γ/√(σ²+ε)} and
+ * <p><b>Two formulations, one result.</b> Where host ops run (the CPU backend, {@link HostOpExecutioner}) the norm
+ * is one op, {@link GroupNormOp}, whose backward pass keeps only x. Elsewhere (CUDA) it is
+ * composed of native ops, as follows. Composed, the block kept up to four full-size arrays for the backward pass in
+ * the full-width 64³ step (SameDiff's reshapes are copies) and made about 80 ops per norm, which at 0.3 ms of
+ * SameDiff's time per op was most of a 32³ step's time between ops.
+ *
+ * <p>Composed, it is computed as PyTorch's kernel does, {@code y = x·s + b} per sample and channel with {@code s = γ/√(σ²+ε)} and
  * {@code b = β − s·μ}, by one depthwise 1×1 convolution over a copy of x laid out {@code [1, N·C, D, H·W]}, so
  * that this copy is the only full-size array the block keeps for the backward pass (a composition of broadcast
  * ops kept seven: SameDiff's backward ops hold every forward input, and ND4J's broadcast-multiply backward is
@@ -60,10 +67,28 @@ public final class GroupNorm {
 
     /** Normalises {@code x [N, C, size]}. */
     public SDVariable forward(SDVariable x, SpatialSize size) {
-        return GraphScope.in(x.getSameDiff(), "group_norm", () -> normalise(x, size));
+        return GraphScope.in(x.getSameDiff(), "group_norm", () -> HostOpExecutioner.installed()
+                ? hostOp(x, 1.0) : composed(x, size));
     }
 
-    private SDVariable normalise(SDVariable x, SpatialSize size) {
+    /**
+     * Normalises {@code x [N, C, size]} and applies {@link LeakyRelu} with {@code slope}: as one host op where host
+     * ops run, whose backward pass keeps neither the norm's output nor the rectifier's.
+     */
+    public SDVariable forwardLeakyRelu(SDVariable x, SpatialSize size, double slope) {
+        if (!HostOpExecutioner.installed()) {
+            return LeakyRelu.apply(forward(x, size), slope);
+        }
+        LeakyRelu.requireSlope(slope);
+        return GraphScope.in(x.getSameDiff(), "group_norm", () -> hostOp(x, slope));
+    }
+
+    private SDVariable hostOp(SDVariable x, double slope) {
+        return new GroupNormOp(x.getSameDiff(), x, gamma, beta, groups, EPSILON, slope).outputVariable();
+    }
+
+    /** The norm composed of native ops (used where host ops do not run). */
+    SDVariable composed(SDVariable x, SpatialSize size) {
         SameDiff sd = x.getSameDiff();
         int perGroup = channels / groups;
         long plane = (long) size.h() * size.w();

@@ -18,12 +18,17 @@ public final class LeakyRelu {
 
     /** Applies the activation with slope {@code alpha ∈ (0, 1)} to any tensor. */
     public static SDVariable apply(SDVariable x, double alpha) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("LeakyReLU slope must lie in (0, 1), got " + alpha);
-        }
+        requireSlope(alpha);
         if (x.dataType() == DataType.DOUBLE) {
             return x.getSameDiff().math.max(x, x.mul(alpha));
         }
         return x.getSameDiff().nn.leakyRelu(x, alpha);
+    }
+
+    /** @throws IllegalArgumentException unless {@code alpha ∈ (0, 1)} (the value is in the message) */
+    static void requireSlope(double alpha) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("LeakyReLU slope must lie in (0, 1), got " + alpha);
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.gvsl.model.heads;
 import org.gvsl.model.blocks.Conv3d;
 import org.gvsl.model.blocks.DoubleConv;
 import org.gvsl.model.blocks.GroupNorm;
-import org.gvsl.model.blocks.LeakyRelu;
 import org.gvsl.model.blocks.ParameterFactory;
 import org.gvsl.model.shape.SpatialSize;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -36,7 +35,7 @@ public final class RestorationHead {
 
     /** The restored image {@code [N, 1, size]} from {@code f_fixed [N, c8, size]}. */
     public SDVariable restore(SDVariable fixedLocal, SpatialSize size) {
-        SDVariable h = LeakyRelu.apply(norm.forward(first.forward(fixedLocal), size), DoubleConv.LEAKY_SLOPE);
+        SDVariable h = norm.forwardLeakyRelu(first.forward(fixedLocal), size, DoubleConv.LEAKY_SLOPE);
         return last.forward(h);
     }
 }

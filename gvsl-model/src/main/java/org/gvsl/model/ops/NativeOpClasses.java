@@ -8,8 +8,8 @@ import java.lang.reflect.Field;
 import java.util.Map;
 
 /**
- * Maps a native op's hash to a Java class of ours, so that graphs cloned or loaded through FlatBuffers rebuild that
- * op as our class (with our gradient).
+ * Maps an op's hash (a native op's or a {@link HostOp}'s) to a Java class of ours, so that graphs cloned or loaded
+ * through FlatBuffers rebuild that op as our class (with our gradient, or our code).
  *
  * <p>Why: {@code SameDiff.createGradFunction()} clones every op through FlatBuffers, and a loaded graph is read the
  * same way; both rebuild each native op from the class ND4J 1.0.0-M2.1 registers for its hash
@@ -26,22 +26,31 @@ final class NativeOpClasses {
      *
      * @throws IllegalStateException when this ND4J version's registry has another layout
      */
-    @SuppressWarnings("unchecked")
     static void replace(String opName, Class<? extends DynamicCustomOp> replacement) {
-        long hash = Nd4j.getExecutioner().getCustomOperations().get(opName).getHash();
+        register(Nd4j.getExecutioner().getCustomOperations().get(opName).getHash(), opName, replacement);
+    }
+
+    /**
+     * Makes {@code opClass} the class of the op with this hash and name (a native op's, or a {@link HostOp}'s)
+     * for every later clone and load.
+     *
+     * @throws IllegalStateException when this ND4J version's registry has another layout
+     */
+    @SuppressWarnings("unchecked")
+    static void register(long hash, String opName, Class<? extends DynamicCustomOp> opClass) {
         DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
         try {
             Field single = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClass");
             single.setAccessible(true);
-            ((Map<Long, Class<?>>) single.get(holder)).put(hash, replacement);
+            ((Map<Long, Class<?>>) single.get(holder)).put(hash, opClass);
             Field multi = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClasses");
             multi.setAccessible(true);
             Map<String, Class<?>> byName = ((Map<Long, Map<String, Class<?>>>) multi.get(holder)).get(hash);
             if (byName != null) {
-                byName.put(opName, replacement);
+                byName.put(opName, opClass);
             }
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot register " + replacement.getSimpleName() + " for " + opName
+            throw new IllegalStateException("cannot register " + opClass.getSimpleName() + " for " + opName
                     + " with this ND4J version (expected DifferentialFunctionClassHolder.customOpHashToClass, as in "
                     + "1.0.0-M2.1)", e);
         }
