@@ -4,6 +4,7 @@ import org.gvsl.model.blocks.GroupNormOp;
 import org.gvsl.model.ops.DifferentiableGather;
 import org.gvsl.model.ops.HostOpExecutioner;
 import org.gvsl.model.ops.SlicingConcat;
+import org.gvsl.model.ops.TorchLayoutConv3d;
 import org.gvsl.model.warp.TrilinearWarpOp;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -16,14 +17,18 @@ import java.nio.file.Path;
  * The one place that prepares ND4J for this project's graphs: every graph is created, loaded and given its
  * gradient function here.
  *
- * <p>Why one place: five things must happen once per process before any graph exists — the backend must be
+ * <p>Why one place: several things must happen once per process before any graph exists — the backend must be
  * loaded with the right native binary ({@link NativeBackend#initialise()}), SameDiff's session array cache set
  * off unless the user chose ({@link NativeMemory#configure()}), a process started without the allocator setting
  * told so ({@link NativeAllocator#warnIfUnset()}), and the differentiable gather must be registered
  * for the native op hash ({@link DifferentiableGather#register()}), or a graph that is cloned or loaded silently
  * loses its warp gradient; likewise the concatenation whose gradient holds none of its inputs
- * ({@link SlicingConcat#register()}). Graph builders call {@link #newGraph()} or {@link #load}; they never start
- * the backend themselves, and nothing else calls {@link NativeBackend}'s start-up or the registrations.
+ * ({@link SlicingConcat#register()}), and the convolution that reads PyTorch's weight layout
+ * ({@link TorchLayoutConv3d#register()}). On the CPU backend, ND4J's executioner is wrapped so that it runs host ops
+ * ({@link HostOpExecutioner#install()}: every other op still goes to ND4J unchanged), and the host ops are
+ * registered ({@link TrilinearWarpOp#register()}, {@link GroupNormOp#register()}); graph builders choose them only
+ * once this has run. Graph builders call {@link #newGraph()} or {@link #load}; they never start the backend
+ * themselves, and nothing else calls {@link NativeBackend}'s start-up or the registrations.
  *
  * <p>Settings of the whole process (the math thread count, AWT's headless mode) are not made here: they belong to
  * the program that runs ({@code org.gvsl.train.cli.Gvsl}), not to a library. The array cache is the exception
@@ -48,6 +53,7 @@ public final class GraphRuntime {
                 NativeAllocator.warnIfUnset();
                 DifferentiableGather.register();
                 SlicingConcat.register();
+                TorchLayoutConv3d.register();
                 HostOpExecutioner.install();
                 TrilinearWarpOp.register();
                 GroupNormOp.register();

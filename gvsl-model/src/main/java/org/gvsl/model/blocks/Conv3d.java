@@ -1,5 +1,6 @@
 package org.gvsl.model.blocks;
 
+import org.gvsl.model.ops.TorchLayoutConv3d;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -8,8 +9,8 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * 3-D convolution, stride 1, zero padding {@code k/2} (the output keeps the input's spatial size), with bias.
  *
  * <p>{@code y[n, o, p] = b[o] + Σ_i Σ_δ W[o, i, δ] · x[n, i, p + δ − k/2]}, {@code x [N, Cin, D, H, W]} →
- * {@code y [N, Cout, D, H, W]}. Parameters {@code NAME.weight [Cout, Cin, k, k, k]} (PyTorch layout, permuted to
- * ND4J's {@code [k, k, k, Cin, Cout]} inside the graph) and {@code NAME.bias [Cout]}.
+ * {@code y [N, Cout, D, H, W]}. Parameters {@code NAME.weight [Cout, Cin, k, k, k]} (PyTorch layout, which the
+ * native op reads as it is: {@link TorchLayoutConv3d}) and {@code NAME.bias [Cout]}.
  */
 public final class Conv3d {
 
@@ -48,8 +49,7 @@ public final class Conv3d {
 
     /** Applies the convolution to {@code x [N, Cin, D, H, W]}. */
     public SDVariable forward(SDVariable x) {
-        SDVariable ndhwcWeight = x.getSameDiff().permute(weight, 2, 3, 4, 1, 0);
-        return x.getSameDiff().cnn.conv3d(x, ndhwcWeight, bias, config);
+        return TorchLayoutConv3d.apply(x, weight, bias, config);
     }
 
 }

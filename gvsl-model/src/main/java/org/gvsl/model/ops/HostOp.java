@@ -29,8 +29,8 @@ import java.util.stream.IntStream;
  * Such graphs need the runtime started ({@link org.gvsl.model.backend.GraphRuntime#start()}) on the CPU backend,
  * in every process that runs or loads them, like the native workarounds of this package.
  *
- * <p>The op is stateless: everything it needs comes from its input arrays, so it survives SameDiff's FlatBuffers
- * clones and saved files unchanged.
+ * <p>The op is stateless: everything it needs comes from its input arrays and its integer and floating arguments,
+ * which SameDiff's FlatBuffers clones and saved files carry.
  */
 public abstract class HostOp extends DynamicCustomOp {
 

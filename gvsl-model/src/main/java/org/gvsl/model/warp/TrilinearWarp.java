@@ -28,9 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p><b>Two formulations, one result.</b> Where host ops run (the CPU backend, {@link HostOpExecutioner}) the warp is
  * one op, {@link TrilinearWarpOp}, looping over the voxels in Java, with a gradient op that loops likewise.
  * Elsewhere (CUDA) it is composed of native ops: a gather of each voxel's cell from a table of 8-voxel rows, and
- * for the image gradient a scatter ({@link DifferentiableGather}). On the CPU the composed form costs ND4J's
+ * for the image gradient a scatter ({@link DifferentiableGather}). On the CPU the composed form pays ND4J's
  * per-row price of about a microsecond for the gather and the scatter and holds three cell-sized arrays for the
- * backward pass; measured against it, 64³, batch 2, forward and backward, see the README.
+ * backward pass: one channel at 128³, batch 2, forward and backward took 4.5 s composed and 0.36 s as a host op.
  *
  * <p>Shapes: image {@code [N, C, D, H, W]} (any C), field {@code [N, 3, D, H, W]}, output {@code [N, C, D, H, W]}.
  * The graph is built for a static N and size (the batch offsets of the gather are constants). Every spatial axis
