@@ -30,8 +30,10 @@ import java.util.Locale;
  * crop's voxels and V' those of the crop padded to a multiple of 16, U the volumes through the U-Net (2N with the
  * registration branch, N without), N the batch; A counts the elements of one U-Net pass over its levels and of
  * the full-resolution heads (warped features, deformable and restoration heads). {@link #RUNTIME_BYTES} and
- * {@link #BYTES_PER_ACTIVATION} (k) are fitted to measured peaks ({@code benchmarks/run TrainingStepMemory}; the
- * README's "Speed and memory"): full width, 32³, batch 2, float32 measured 2.0 GB.
+ * {@link #BYTES_PER_ACTIVATION} (k) are fitted to measured peaks ({@code benchmarks/compare-authors}, peak RSS of
+ * {@code TrainingStepMemory}; the README's "Speed and memory"), full width, float32, on the CPU backend with its
+ * host ops: batch 2 at 32³ 1.9 GB and at 64³ 6.35 GB, batch 1 at 128³ 20.8 GB; the estimate is 2.2, 6.5 and
+ * 21.6 GB (a line through the two larger, its slope raised by 4 %).
  *
  * <p><b>A transfer step</b> ({@link #ofTransfer}) is counted the same way with U = N and the segmentation head's
  * full-resolution arrays N·V·4K (logits, probabilities, one-hot labels, the Dice products) instead of the
@@ -48,8 +50,8 @@ public record StepMemoryEstimate(long runtimeBytes, long parameterBytes, long ac
     /** The system property that turns {@link #requireFits} off ({@code off}). */
     public static final String CHECK_PROPERTY = "gvsl.memoryCheck";
 
-    /** Resident memory of the runtime before any graph runs, with room for the Java heap. */
-    public static final long RUNTIME_BYTES = 300_000_000L;
+    /** Resident memory of the runtime and what a step holds whatever its size (the fit's intercept). */
+    public static final long RUNTIME_BYTES = 750_000_000L;
 
     /** Copies of each parameter held during training: value, Adam m and v, gradient, permuted weight and gradient. */
     public static final int PARAMETER_COPIES = 6;
@@ -58,7 +60,7 @@ public record StepMemoryEstimate(long runtimeBytes, long parameterBytes, long ac
     public static final int FROZEN_PARAMETER_COPIES = 2;
 
     /** k: bytes held per activation element (of b bytes) at a step's peak, fragmentation included. */
-    public static final double BYTES_PER_ACTIVATION = 11.8;
+    public static final double BYTES_PER_ACTIVATION = 7.6;
 
     /** Estimates a training step of {@code config} for batch {@code batch} and crop {@code size}. */
     public static StepMemoryEstimate of(GvslConfig config, int batch, SpatialSize size, DataType type) {
