@@ -22,23 +22,24 @@ import java.util.Locale;
  * by the kernel.
  *
  * <pre>
- *   peak = runtime + b·(6·P + k·A)
+ *   peak = runtime + b·(4·P + k·A)
  *   A    = U·V'·(c0 + c1/8 + c2/64 + c3/512 + c4/4096 + c5/512 + c6/64 + c7/8 + c8) + N·V·(4·c8 + 16)
  * </pre>
  * with b the bytes per element (4 for float32, 8 for float64), P the parameter count (each parameter is held as
- * the value, the two Adam moments, the gradient and, for convolutions, a permuted copy and its gradient: 6), V the
+ * the value, the two Adam moments and the gradient: 4), V the
  * crop's voxels and V' those of the crop padded to a multiple of 16, U the volumes through the U-Net (2N with the
  * registration branch, N without), N the batch; A counts the elements of one U-Net pass over its levels and of
  * the full-resolution heads (warped features, deformable and restoration heads). {@link #RUNTIME_BYTES} and
  * {@link #BYTES_PER_ACTIVATION} (k) are fitted to measured peaks ({@code benchmarks/compare-authors}, peak RSS of
  * {@code TrainingStepMemory}; the README's "Speed and memory"), full width, float32, on the CPU backend with its
- * host ops: batch 2 at 32³ 1.9 GB and at 64³ 6.35 GB, batch 1 at 128³ 20.8 GB; the estimate is 2.2, 6.5 and
- * 21.6 GB (a line through the two larger, its slope raised by 4 %).
+ * host ops and the convolutions reading PyTorch's weight layout: batch 2 at 32³ 1.84 GB and at 64³ 5.96 GB, batch 1
+ * at 128³ 22.1 GB (the largest of each size's runs); the estimate is 1.95, 6.67 and 22.9 GB. A fine-tuning step
+ * (segmentation, 8 classes, 64³, batch 2) measured 3.09 GB.
  *
  * <p><b>A transfer step</b> ({@link #ofTransfer}) is counted the same way with U = N and the segmentation head's
  * full-resolution arrays N·V·4K (logits, probabilities, one-hot labels, the Dice products) instead of the
  * Z-Matching heads; classification runs the encoder alone (its levels 0..4, no head term worth counting). A frozen
- * backbone (linear evaluation) holds 2 copies of each of its parameters instead of 6, and its activations are
+ * backbone (linear evaluation) holds 1 copy of each of its parameters instead of 4, and its activations are
  * counted as fine-tuning's: an upper bound.
  *
  * @param runtimeBytes    the JVM, ND4J's native libraries and their buffers
@@ -53,14 +54,14 @@ public record StepMemoryEstimate(long runtimeBytes, long parameterBytes, long ac
     /** Resident memory of the runtime and what a step holds whatever its size (the fit's intercept). */
     public static final long RUNTIME_BYTES = 750_000_000L;
 
-    /** Copies of each parameter held during training: value, Adam m and v, gradient, permuted weight and gradient. */
-    public static final int PARAMETER_COPIES = 6;
+    /** Copies of each parameter held during training: value, Adam m and v, gradient. */
+    public static final int PARAMETER_COPIES = 4;
 
-    /** Copies of each frozen parameter: the value and the permuted convolution weight. */
-    public static final int FROZEN_PARAMETER_COPIES = 2;
+    /** Copies of each frozen parameter: the value. */
+    public static final int FROZEN_PARAMETER_COPIES = 1;
 
     /** k: bytes held per activation element (of b bytes) at a step's peak, fragmentation included. */
-    public static final double BYTES_PER_ACTIVATION = 7.6;
+    public static final double BYTES_PER_ACTIVATION = 8.2;
 
     /** Estimates a training step of {@code config} for batch {@code batch} and crop {@code size}. */
     public static StepMemoryEstimate of(GvslConfig config, int batch, SpatialSize size, DataType type) {
