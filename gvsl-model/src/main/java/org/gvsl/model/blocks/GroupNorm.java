@@ -23,17 +23,16 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * the full-width 64³ step (SameDiff's reshapes are copies) and made about 80 ops per norm, which at 0.3 ms of
  * SameDiff's time per op was most of a 32³ step's time between ops.
  *
- * <p>Composed, it is computed as PyTorch's kernel does, {@code y = x·s + b} per sample and channel with {@code s = γ/√(σ²+ε)} and
- * {@code b = β − s·μ}, by one depthwise 1×1 convolution over a copy of x laid out {@code [1, N·C, D, H·W]}, so
- * that this copy is the only full-size array the block keeps for the backward pass (a composition of broadcast
- * ops kept seven: SameDiff's backward ops hold every forward input, and ND4J's broadcast-multiply backward is
- * slow). The statistics' values are exact: staged means ({@link StagedMean}, float32 accuracy) and a two-pass
- * variance {@code mean((x − μ)²)} (the one-pass {@code E[x²] − μ²} can go negative in float32 on large
- * activations; ND4J's {@code variance(biasCorrected=false)} has a wrong gradient in 1.0.0-M2.1). Their gradients
- * come from the one-pass forms {@code mean(x)} and {@code mean(x²) − μ²}, whose derivatives are the same
- * ({@code 1/L} and {@code 2(x − μ)/L}) and whose backward ops need only the copy of x; each value is that form
- * plus a gradient-free correction ({@link ValueOnly}). Any batch size works; the spatial size is given when the
- * graph is built.
+ * <p>Composed, it is computed as PyTorch's kernel does, {@code y = x·s + b} per sample and channel with {@code s =
+ * γ/√(σ²+ε)} and {@code b = β − s·μ}, by one depthwise 1×1 convolution over a copy of x laid out {@code [1, N·C, D,
+ * H·W]}, so that this copy is the only full-size array the block keeps for the backward pass (a composition of
+ * broadcast ops kept seven: SameDiff's backward ops hold every forward input, and ND4J's broadcast-multiply backward is
+ * slow). The statistics' values are exact: staged means ({@link StagedMean}, float32 accuracy) and a two-pass variance
+ * {@code mean((x − μ)²)} (the one-pass {@code E[x²] − μ²} can go negative in float32 on large activations; ND4J's
+ * {@code variance(biasCorrected=false)} has a wrong gradient in 1.0.0-M2.1). Their gradients come from the one-pass
+ * forms {@code mean(x)} and {@code mean(x²) − μ²}, whose derivatives are the same ({@code 1/L} and {@code 2(x − μ)/L})
+ * and whose backward ops need only the copy of x; each value is that form plus a gradient-free correction ({@link
+ * ValueOnly}). Any batch size works; the spatial size is given when the graph is built.
  */
 public final class GroupNorm {
 

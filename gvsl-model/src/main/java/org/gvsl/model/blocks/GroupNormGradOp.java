@@ -51,7 +51,8 @@ public final class GroupNormGradOp extends HostOp {
     protected void compute(List<INDArray> inputs, List<INDArray> outputs) {
         new GroupNormKernel(inputs.get(0).shape(), iArguments.get(0).intValue()).backward(
                 HostBuffer.of(inputs.get(0)), HostBuffer.of(inputs.get(1)), HostBuffer.of(inputs.get(2)),
-                HostBuffer.of(expanded(inputs.get(3), inputs.get(0).shape())), tArguments.get(0), tArguments.get(1), HostBuffer.of(outputs.get(0)),
+                HostBuffer.of(expanded(inputs.get(3), inputs.get(0).shape())), tArguments.get(0), tArguments.get(1),
+                HostBuffer.of(outputs.get(0)),
                 HostBuffer.of(outputs.get(1)), HostBuffer.of(outputs.get(2)));
     }
 }

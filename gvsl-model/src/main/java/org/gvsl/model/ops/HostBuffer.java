@@ -12,8 +12,8 @@ import java.util.Arrays;
 
 /**
  * The elements of an array in host memory, contiguous in C order, read and written in place as {@code double}s:
- * what a {@link HostOp} computes on. Float and double arrays are the two kinds, so the Java kernels are written once and
- * the JIT sees only two implementations at each call.
+ * what a {@link HostOp} computes on. Float and double arrays are the two kinds, so the Java kernels are written
+ * once and the JIT sees only two implementations at each call.
  */
 public sealed interface HostBuffer permits HostBuffer.Floats, HostBuffer.Doubles {
 

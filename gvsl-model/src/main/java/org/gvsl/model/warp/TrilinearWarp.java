@@ -81,7 +81,8 @@ public final class TrilinearWarp {
         // gather fetches a whole cell and the backward pass is one scatter of 8C-wide rows: ND4J's scatter costs
         // about 1 µs per row whatever its width, so 8 narrow scatters cost 8× more.
         long lastOffset = plane + wp + 1;
-        SDVariable tail = sd.nn.pad(rows, sd.constant(Nd4j.createFromArray(new long[][] {{0, lastOffset}, {0, 0}})), 0.0);
+        SDVariable tail = sd.nn.pad(rows, sd.constant(Nd4j.createFromArray(new long[][] {{0, lastOffset}, {0, 0}})),
+                0.0);
         long validRows = batch * rowsPerSample;
         SDVariable[] corners = new SDVariable[8];
         SDVariable[] cornerWeights = new SDVariable[8];
@@ -100,8 +101,8 @@ public final class TrilinearWarp {
             for (int b = 0; b < 2; b++) {
                 for (int c = 0; c < 2; c++, k++) {
                     long offset = a * plane + b * wp + c;
-                    corners[k] = sd.stridedSlice(tail, new long[] {offset, 0}, new long[] {offset + validRows, channels},
-                            1, 1);
+                    corners[k] = sd.stridedSlice(tail, new long[] {offset, 0},
+                            new long[] {offset + validRows, channels}, 1, 1);
                     cornerWeights[k] = axisWeights[0][a].mul(axisWeights[1][b]).mul(axisWeights[2][c]);
                 }
             }

@@ -49,6 +49,7 @@ public final class TrilinearWarpGradOp extends HostOp {
         INDArray image = inputs.get(0);
         INDArray field = inputs.get(1);
         new TrilinearWarpKernel(image.shape(), field.shape()).backward(HostBuffer.of(image), HostBuffer.of(field),
-                HostBuffer.of(expanded(inputs.get(2), image.shape())), HostBuffer.of(outputs.get(0)), HostBuffer.of(outputs.get(1)));
+                HostBuffer.of(expanded(inputs.get(2), image.shape())), HostBuffer.of(outputs.get(0)),
+                HostBuffer.of(outputs.get(1)));
     }
 }

@@ -45,8 +45,8 @@ final class TrilinearWarpKernel {
         if (imageShape.length != 5 || fieldShape.length != 5 || fieldShape[0] != imageShape[0] || fieldShape[1] != 3
                 || fieldShape[2] != imageShape[2] || fieldShape[3] != imageShape[3]
                 || fieldShape[4] != imageShape[4]) {
-            throw new IllegalArgumentException("the warp needs an image [N, C, D, H, W] and a field [N, 3, D, H, W], got "
-                    + Arrays.toString(imageShape) + " and " + Arrays.toString(fieldShape));
+            throw new IllegalArgumentException("the warp needs an image [N, C, D, H, W] and a field [N, 3, D, H, W], "
+                    + "got " + Arrays.toString(imageShape) + " and " + Arrays.toString(fieldShape));
         }
         batch = (int) imageShape[0];
         channels = (int) imageShape[1];
