@@ -4,7 +4,6 @@ import org.gvsl.model.ops.HostBuffer;
 import org.gvsl.model.ops.HostOp;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
@@ -33,18 +32,8 @@ public final class GroupNormGradOp extends HostOp {
     }
 
     @Override
-    public int getNumOutputs() {
-        return 3;
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
-        return List.of(inputTypes.get(0), inputTypes.get(1), inputTypes.get(1));
-    }
-
-    @Override
-    protected List<long[]> outputShapes(List<long[]> inputShapes) {
-        return List.of(inputShapes.get(0), inputShapes.get(1), inputShapes.get(1));
+    protected int[] outputsLike() {
+        return new int[] {0, 1, 1};
     }
 
     @Override
@@ -52,7 +41,6 @@ public final class GroupNormGradOp extends HostOp {
         new GroupNormKernel(inputs.get(0).shape(), iArguments.get(0).intValue()).backward(
                 HostBuffer.of(inputs.get(0)), HostBuffer.of(inputs.get(1)), HostBuffer.of(inputs.get(2)),
                 HostBuffer.of(expanded(inputs.get(3), inputs.get(0).shape())), tArguments.get(0), tArguments.get(1),
-                HostBuffer.of(outputs.get(0)),
-                HostBuffer.of(outputs.get(1)), HostBuffer.of(outputs.get(2)));
+                HostBuffer.of(outputs.get(0)), HostBuffer.of(outputs.get(1)), HostBuffer.of(outputs.get(2)));
     }
 }

@@ -5,7 +5,6 @@ import org.gvsl.model.ops.HostOp;
 import org.gvsl.model.ops.HostOpExecutioner;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -41,18 +40,8 @@ public final class GroupNormOp extends HostOp {
     }
 
     @Override
-    public int getNumOutputs() {
-        return 1;
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
-        return List.of(inputTypes.get(0));
-    }
-
-    @Override
-    protected List<long[]> outputShapes(List<long[]> inputShapes) {
-        return List.of(inputShapes.get(0));
+    protected int[] outputsLike() {
+        return new int[] {0};
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ import java.util.stream.IntStream;
  * whatever its width (its gather, scatter and segment sums make a view per row), where a Java loop takes a few
  * nanoseconds per element (measured: accumulating 4 M weights into 300 k bins, 7–30 ms in Java against 0.75 s
  * for {@code bincount} and 2.8 s for the locked {@code scatter_add}). A subclass names its op, its output shapes
- * and data types and its {@link #compute}; {@link HostOpExecutioner} runs it when SameDiff executes the graph.
+ * ({@link #outputsLike}) and its {@link #compute}; {@link HostOpExecutioner} runs it when SameDiff executes the
+ * graph.
  * Such graphs need the runtime started ({@link org.gvsl.model.backend.GraphRuntime#start()}) on the CPU backend,
  * in every process that runs or loads them, like the native workarounds of this package.
  *
@@ -49,8 +49,11 @@ public abstract class HostOp extends DynamicCustomOp {
     @Override
     public abstract String opName();
 
-    /** The shapes of the outputs for these input shapes. */
-    protected abstract List<long[]> outputShapes(List<long[]> inputShapes);
+    /**
+     * For each output, the input whose shape and data type it has (every host op's outputs are shaped like some of
+     * its inputs: a result like its operand, a gradient like what it differentiates).
+     */
+    protected abstract int[] outputsLike();
 
     /**
      * Computes the outputs from the inputs. Every array's elements are contiguous in C order ({@link HostBuffer});
@@ -58,13 +61,15 @@ public abstract class HostOp extends DynamicCustomOp {
      */
     protected abstract void compute(List<INDArray> inputs, List<INDArray> outputs);
 
-    /** The number of outputs (the size of {@link #outputShapes}). */
     @Override
-    public abstract int getNumOutputs();
+    public final int getNumOutputs() {
+        return outputsLike().length;
+    }
 
-    /** The data types of the outputs for these input data types. */
     @Override
-    public abstract List<DataType> calculateOutputDataTypes(List<DataType> inputTypes);
+    public final List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
+        return Arrays.stream(outputsLike()).mapToObj(inputTypes::get).toList();
+    }
 
     /** No properties: everything the op needs comes from its inputs (ND4J's version asks the native op registry). */
     @Override
@@ -92,13 +97,8 @@ public abstract class HostOp extends DynamicCustomOp {
     }
 
     private List<LongShapeDescriptor> descriptors(List<INDArray> inputs) {
-        List<long[]> shapes = outputShapes(inputs.stream().map(INDArray::shape).toList());
-        List<DataType> types = calculateOutputDataTypes(inputs.stream().map(INDArray::dataType).toList());
-        List<LongShapeDescriptor> out = new ArrayList<>();
-        for (int i = 0; i < shapes.size(); i++) {
-            out.add(LongShapeDescriptor.fromShape(shapes.get(i), types.get(i)));
-        }
-        return out;
+        return Arrays.stream(outputsLike()).mapToObj(inputs::get)
+                .map(like -> LongShapeDescriptor.fromShape(like.shape(), like.dataType())).toList();
     }
 
     /**

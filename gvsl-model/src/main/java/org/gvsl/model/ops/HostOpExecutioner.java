@@ -14,7 +14,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,12 @@ import java.util.Map;
 public final class HostOpExecutioner implements InvocationHandler {
 
     private static volatile boolean installed;
-    private static final Map<String, CustomOpDescriptor> HOST_OPS = Collections.synchronizedMap(new HashMap<>());
+    private static final Map<String, CustomOpDescriptor> HOST_OPS = new HashMap<>();
+    /**
+     * ND4J's custom operations and the host ops, as the proxy lists them: made when an op is registered, not per
+     * call (SameDiff asks once per op it serialises, so a clone of a graph asks hundreds of times).
+     */
+    private static volatile Map<String, CustomOpDescriptor> customOperations;
 
     private final OpExecutioner delegate;
 
@@ -90,6 +94,7 @@ public final class HostOpExecutioner implements InvocationHandler {
             }
         }
         HOST_OPS.put(name, new CustomOpDescriptor(hash, -1, prototype.getNumOutputs(), false, 0, 0));
+        customOperations = null;
         NativeOpClasses.register(hash, name, prototype.getClass());
     }
 
@@ -119,15 +124,26 @@ public final class HostOpExecutioner implements InvocationHandler {
             }
         }
         if (name.equals("getCustomOperations") && (args == null || args.length == 0)) {
-            Map<String, CustomOpDescriptor> all = new HashMap<>(delegate.getCustomOperations());
-            all.putAll(HOST_OPS);
-            return all;
+            return customOperations();
         }
         try {
             return method.invoke(delegate, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    private Map<String, CustomOpDescriptor> customOperations() {
+        Map<String, CustomOpDescriptor> all = customOperations;
+        if (all == null) {
+            synchronized (HostOpExecutioner.class) {
+                Map<String, CustomOpDescriptor> merged = new HashMap<>(delegate.getCustomOperations());
+                merged.putAll(HOST_OPS);
+                all = merged;
+                customOperations = all;
+            }
+        }
+        return all;
     }
 
     private static INDArray[] execute(HostOp op, OpContext context) {

@@ -4,7 +4,6 @@ import org.gvsl.model.ops.HostBuffer;
 import org.gvsl.model.ops.HostOp;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
@@ -30,18 +29,8 @@ public final class TrilinearWarpGradOp extends HostOp {
     }
 
     @Override
-    public int getNumOutputs() {
-        return 2;
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
-        return List.of(inputTypes.get(0), inputTypes.get(1));
-    }
-
-    @Override
-    protected List<long[]> outputShapes(List<long[]> inputShapes) {
-        return List.of(inputShapes.get(0), inputShapes.get(1));
+    protected int[] outputsLike() {
+        return new int[] {0, 1};
     }
 
     @Override

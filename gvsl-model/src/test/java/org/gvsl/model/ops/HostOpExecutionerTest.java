@@ -40,18 +40,8 @@ class HostOpExecutionerTest {
         }
 
         @Override
-        public int getNumOutputs() {
-            return 1;
-        }
-
-        @Override
-        public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
-            return List.of(inputTypes.get(0));
-        }
-
-        @Override
-        protected List<long[]> outputShapes(List<long[]> inputShapes) {
-            return List.of(inputShapes.get(0));
+        protected int[] outputsLike() {
+            return new int[] {0};
         }
 
         @Override
