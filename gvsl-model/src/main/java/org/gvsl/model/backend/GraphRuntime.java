@@ -1,6 +1,7 @@
 package org.gvsl.model.backend;
 
 import org.gvsl.model.blocks.GroupNormOp;
+import org.gvsl.model.losses.LocalNccOp;
 import org.gvsl.model.ops.DifferentiableGather;
 import org.gvsl.model.ops.HostOpExecutioner;
 import org.gvsl.model.ops.SlicingConcat;
@@ -26,9 +27,9 @@ import java.nio.file.Path;
  * ({@link SlicingConcat#register()}), and the convolution that reads PyTorch's weight layout
  * ({@link TorchLayoutConv3d#register()}). On the CPU backend, ND4J's executioner is wrapped so that it runs host ops
  * ({@link HostOpExecutioner#install()}: every other op still goes to ND4J unchanged), and the host ops are
- * registered ({@link TrilinearWarpOp#register()}, {@link GroupNormOp#register()}); graph builders choose them only
- * once this has run. Graph builders call {@link #newGraph()} or {@link #load}; they never start the backend
- * themselves, and nothing else calls {@link NativeBackend}'s start-up or the registrations.
+ * registered ({@link TrilinearWarpOp#register()}, {@link GroupNormOp#register()}, {@link LocalNccOp#register()});
+ * graph builders choose them only once this has run. Graph builders call {@link #newGraph()} or {@link #load};
+ * they never start the backend themselves, and nothing else calls {@link NativeBackend}'s start-up or the registrations.
  *
  * <p>Settings of the whole process (the math thread count, AWT's headless mode) are not made here: they belong to
  * the program that runs ({@code org.gvsl.train.cli.Gvsl}), not to a library. The array cache is the exception
@@ -57,6 +58,7 @@ public final class GraphRuntime {
                 HostOpExecutioner.install();
                 TrilinearWarpOp.register();
                 GroupNormOp.register();
+                LocalNccOp.register();
                 started = true;
             }
         }

@@ -1,5 +1,6 @@
 package org.gvsl.model.losses;
 
+import org.gvsl.model.ops.HostOpExecutioner;
 import org.gvsl.model.ops.StagedMean;
 import org.gvsl.model.shape.ShapeCheck;
 import org.gvsl.model.shape.SpatialSize;
@@ -23,7 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Inputs {@code I, J [N, 1, D, H, W]} (intensity units; single channel), output a scalar in [0, 1] (0 for images
  * that are locally linearly related everywhere). The window sums are a separable box filter: three 1-D
  * convolutions with a ones kernel ({@code w×1×1}, {@code 1×w×1}, {@code 1×1×w}), 9× fewer operations than the
- * dense {@code w³} convolution at w = 9 and exact up to float32 rounding. Reference: He et al. 2023, §3.2;
+ * dense {@code w³} convolution at w = 9 and exact up to float32 rounding. On the CPU backend the map of cc is one
+ * host op ({@link LocalNccOp}: running sums in double, nothing kept for the backward pass but I and J); elsewhere
+ * (CUDA) it is composed of native ops as above. Reference: He et al. 2023, §3.2;
  * {@code PyTorch/utils/losses.py}.
  */
 public final class LocalNcc {
@@ -50,6 +53,13 @@ public final class LocalNcc {
     public SDVariable loss(SDVariable i, SDVariable j, int batch, SpatialSize size) {
         ShapeCheck.require(i, size.shape(batch, 1), "the NCC loss", "first image I");
         ShapeCheck.require(j, size.shape(batch, 1), "the NCC loss", "second image J");
+        SDVariable cc = HostOpExecutioner.installed() ? new LocalNccOp(i.getSameDiff(), i, j, window).outputVariable()
+                : composedMap(i, j);
+        return StagedMean.all(cc, batch * size.voxels()).rsub(1.0);
+    }
+
+    /** The per-voxel cc composed of native ops (used where host ops do not run; shapes checked by the caller). */
+    SDVariable composedMap(SDVariable i, SDVariable j) {
         SameDiff sd = i.getSameDiff();
         SDVariable maps = sd.concat(0, i, j, i.mul(i), j.mul(j), i.mul(j));
         SDVariable sums = boxSum(maps);
@@ -58,8 +68,7 @@ public final class LocalNcc {
         SDVariable cross = s[4].sub(s[0].mul(s[1]).div(n));
         SDVariable varI = s[2].sub(s[0].mul(s[0]).div(n));
         SDVariable varJ = s[3].sub(s[1].mul(s[1]).div(n));
-        SDVariable cc = cross.mul(cross).div(varI.mul(varJ).add(EPSILON));
-        return StagedMean.all(cc, batch * size.voxels()).rsub(1.0);
+        return cross.mul(cross).div(varI.mul(varJ).add(EPSILON));
     }
 
     /** Zero-padded sums over the {@code w³} window centred at each voxel of {@code x [M, 1, D, H, W]}. */
